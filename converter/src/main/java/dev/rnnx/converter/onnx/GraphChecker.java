@@ -1,0 +1,177 @@
+package dev.rnnx.converter.onnx;
+
+import dev.rnnx.converter.ir.Graph;
+import dev.rnnx.converter.ir.Node;
+import dev.rnnx.converter.ir.ValueInfo;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a graph and its subgraphs: every value has exactly one producer, every node input and
+ * graph output is produced (here or in an enclosing graph), every operator is defined in its
+ * domain at the imported opset, and the nodes form no cycle. Nodes out of order are sorted.
+ */
+public final class GraphChecker {
+  private final Map<String, Long> opsets;
+
+  /** @param opsets the model's operator set versions by domain */
+  public GraphChecker(Map<String, Long> opsets) {
+    this.opsets = opsets;
+  }
+
+  /**
+   * Checks the main graph; sorts its nodes (and its subgraphs' nodes) topologically.
+   *
+   * @param graph the graph
+   * @throws ModelFormatException naming the node and what is wrong
+   */
+  public void check(Graph graph) {
+    check(graph, Set.of());
+  }
+
+  private void check(Graph graph, Set<String> outer) {
+    String scope = "graph '" + graph.name() + "'";
+    Set<String> defined = new HashSet<>();
+    for (ValueInfo in : graph.inputs()) {
+      if (!defined.add(in.name())) {
+        throw new ModelFormatException(scope + " has two inputs named '" + in.name() + "'");
+      }
+    }
+    defined.addAll(graph.initializers().keySet());
+    Map<String, Node> producer = new HashMap<>();
+    for (Node n : graph.nodes()) {
+      checkOperator(n);
+      for (String out : n.outputs()) {
+        if (out.isEmpty()) {
+          continue;
+        }
+        if (defined.contains(out) || producer.containsKey(out)) {
+          String first = producer.containsKey(out) ? "node " + producer.get(out).describe()
+              : "a graph input or initializer";
+          throw new ModelFormatException("node " + n.describe() + ": output '" + out
+              + "' is already produced by " + first + " (two producers of one name)");
+        }
+        producer.put(out, n);
+      }
+    }
+    Set<String> visible = new HashSet<>(outer);
+    visible.addAll(defined);
+    visible.addAll(producer.keySet());
+    Map<Node, Set<String>> reads = new java.util.IdentityHashMap<>();
+    for (Node n : graph.nodes()) {
+      Set<String> needs = new LinkedHashSet<>();
+      for (String in : n.inputs()) {
+        if (in.isEmpty()) {
+          continue;
+        }
+        if (!visible.contains(in)) {
+          throw new ModelFormatException("node " + n.describe() + ": input '" + in
+              + "' is produced by no node, initializer or graph input");
+        }
+        needs.add(in);
+      }
+      for (Graph sub : n.subgraphs()) {
+        check(sub, visible);
+        needs.addAll(freeNames(sub));
+      }
+      needs.retainAll(producer.keySet());
+      reads.put(n, needs);
+    }
+    for (ValueInfo out : graph.outputs()) {
+      if (!visible.contains(out.name())) {
+        throw new ModelFormatException(scope + ": output '" + out.name()
+            + "' is produced by no node, initializer or graph input");
+      }
+    }
+    sort(graph, producer, reads);
+  }
+
+  private void checkOperator(Node n) {
+    Long opset = opsets.get(n.domain());
+    if (opset == null) {
+      throw new ModelFormatException("node " + n.describe() + ": domain '" + n.domain()
+          + "' is not imported by the model (imported: " + opsets.keySet() + ")");
+    }
+    if (OperatorSets.describes(n.domain())
+        && OperatorSets.sinceVersion(n.domain(), n.opType(), opset).isEmpty()) {
+      var versions = OperatorSets.versions(n.domain(), n.opType());
+      throw new ModelFormatException("node " + n.describe() + ": operator " + n.opType()
+          + " is unknown in domain '" + n.domain() + "' at opset " + opset
+          + (versions.isEmpty() ? "" : " (it is defined from opset " + versions.iterator().next()
+              + ")"));
+    }
+  }
+
+  /** Names a subgraph reads that it does not define itself, nested subgraphs included. */
+  static Set<String> freeNames(Graph g) {
+    Set<String> local = new HashSet<>(g.initializers().keySet());
+    g.inputs().forEach(v -> local.add(v.name()));
+    g.nodes().forEach(n -> local.addAll(n.outputs()));
+    Set<String> free = new LinkedHashSet<>();
+    for (Node n : g.nodes()) {
+      n.inputs().stream().filter(i -> !i.isEmpty()).forEach(free::add);
+      n.subgraphs().forEach(sub -> free.addAll(freeNames(sub)));
+    }
+    g.outputs().forEach(v -> free.add(v.name()));
+    free.removeAll(local);
+    return free;
+  }
+
+  private static void sort(Graph graph, Map<String, Node> producer, Map<Node, Set<String>> reads) {
+    List<Node> nodes = graph.nodes();
+    Map<Node, Integer> index = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      index.put(nodes.get(i), i);
+    }
+    boolean ordered = true;
+    for (Node n : nodes) {
+      for (String in : reads.get(n)) {
+        if (index.get(producer.get(in)) >= index.get(n)) {
+          ordered = false;
+        }
+      }
+    }
+    if (ordered) {
+      return;
+    }
+    int[] pending = new int[nodes.size()];
+    Map<Node, List<Node>> consumers = new java.util.IdentityHashMap<>();
+    for (Node n : nodes) {
+      Set<Node> deps = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      reads.get(n).forEach(v -> deps.add(producer.get(v)));
+      pending[index.get(n)] = deps.size();
+      deps.forEach(d -> consumers.computeIfAbsent(d, k -> new ArrayList<>()).add(n));
+    }
+    Deque<Node> ready = new ArrayDeque<>();
+    for (Node n : nodes) {
+      if (pending[index.get(n)] == 0) {
+        ready.add(n);
+      }
+    }
+    List<Node> sorted = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      Node n = ready.poll();
+      sorted.add(n);
+      for (Node c : consumers.getOrDefault(n, List.of())) {
+        if (--pending[index.get(c)] == 0) {
+          ready.add(c);
+        }
+      }
+    }
+    if (sorted.size() < nodes.size()) {
+      List<String> cycle = nodes.stream().filter(n -> pending[index.get(n)] > 0)
+          .map(Node::describe).limit(8).toList();
+      throw new ModelFormatException("graph '" + graph.name() + "' has a cycle through nodes "
+          + String.join(", ", cycle));
+    }
+    nodes.clear();
+    nodes.addAll(sorted);
+  }
+}

@@ -1,0 +1,312 @@
+package dev.rnnx.converter.onnx;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.rnnx.converter.ir.Attribute;
+import dev.rnnx.converter.ir.Graph;
+import dev.rnnx.converter.ir.IrModel;
+import dev.rnnx.converter.ir.Node;
+import dev.rnnx.converter.ir.SparseTensor;
+import dev.rnnx.converter.ir.ValueInfo;
+import dev.rnnx.converter.ir.ValueType;
+import dev.rnnx.onnx.proto.OnnxProto.AttributeProto;
+import dev.rnnx.onnx.proto.OnnxProto.GraphProto;
+import dev.rnnx.onnx.proto.OnnxProto.ModelProto;
+import dev.rnnx.onnx.proto.OnnxProto.NodeProto;
+import dev.rnnx.onnx.proto.OnnxProto.OperatorSetIdProto;
+import dev.rnnx.onnx.proto.OnnxProto.SparseTensorProto;
+import dev.rnnx.onnx.proto.OnnxProto.StringStringEntryProto;
+import dev.rnnx.onnx.proto.OnnxProto.TensorProto;
+import dev.rnnx.onnx.proto.OnnxProto.ValueInfoProto;
+import dev.rnnx.tensor.Tensor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads ONNX model files into {@link IrModel}s. Everything read is checked (see
+ * {@link GraphChecker}); anything malformed raises {@link ModelFormatException} naming the file,
+ * the node and the problem, and nothing else escapes.
+ */
+public final class OnnxReader {
+  /** Oldest IR version read: the first with operator set imports. */
+  public static final long MIN_IR_VERSION = 3;
+  /** Newest IR version read. */
+  public static final long MAX_IR_VERSION = 13;
+
+  private static final int MAX_MESSAGE_BYTES = Integer.MAX_VALUE;
+
+  private final String source; // file name or "<bytes>", for messages
+  private final ExternalData external;
+
+  private OnnxReader(String source, Path modelDir) {
+    this.source = source;
+    this.external = new ExternalData(modelDir);
+  }
+
+  /**
+   * Reads a model file; external data is read from beside it.
+   *
+   * @param file an {@code .onnx} file
+   * @return the model
+   * @throws ModelFormatException if the file is unreadable or not a valid model
+   */
+  public static IrModel read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ModelFormatException(file + ": cannot read: " + e, e);
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    return new OnnxReader(file.toString(), dir).readModel(bytes);
+  }
+
+  /**
+   * Reads a model held in memory.
+   *
+   * @param bytes the serialized {@code ModelProto}
+   * @param modelDir the directory external data is read from, or null to refuse external data
+   * @return the model
+   */
+  public static IrModel read(byte[] bytes, Path modelDir) {
+    return new OnnxReader("<model bytes>", modelDir).readModel(bytes);
+  }
+
+  /**
+   * Reads a model from a stream (read to its end, not closed).
+   *
+   * @param in the stream
+   * @param modelDir the directory external data is read from, or null to refuse it
+   * @return the model
+   */
+  public static IrModel read(InputStream in, Path modelDir) {
+    try {
+      return new OnnxReader("<model stream>", modelDir).readModel(in.readAllBytes());
+    } catch (IOException e) {
+      throw new ModelFormatException("<model stream>: cannot read: " + e, e);
+    }
+  }
+
+  private IrModel readModel(byte[] bytes) {
+    ModelProto proto;
+    try {
+      CodedInputStream in = CodedInputStream.newInstance(bytes);
+      in.setSizeLimit(MAX_MESSAGE_BYTES);
+      proto = ModelProto.parseFrom(in);
+      in.checkLastTagWas(0);
+    } catch (InvalidProtocolBufferException e) {
+      throw fail("not an ONNX model (protobuf parsing failed: " + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw fail("not an ONNX model: " + e.getMessage());
+    }
+    if (bytes.length == 0) {
+      throw fail("empty file, not an ONNX model");
+    }
+    try {
+      return convert(proto);
+    } catch (ModelFormatException e) {
+      throw new ModelFormatException(source + ": " + e.getMessage(), e);
+    } catch (StackOverflowError e) {
+      throw fail("subgraphs nested too deeply");
+    }
+  }
+
+  private ModelFormatException fail(String message) {
+    return new ModelFormatException(source + ": " + message);
+  }
+
+  private IrModel convert(ModelProto proto) {
+    if (!proto.hasGraph()) {
+      throw new ModelFormatException("the model has no graph");
+    }
+    long ir = proto.getIrVersion();
+    if (ir < MIN_IR_VERSION || ir > MAX_IR_VERSION) {
+      throw new ModelFormatException("unsupported IR version " + ir + " (supported: "
+          + MIN_IR_VERSION + " to " + MAX_IR_VERSION + ")");
+    }
+    Map<String, Long> opsets = opsets(proto.getOpsetImportList(), "the model");
+    long defaultOpset = opsets.getOrDefault(Node.DEFAULT_DOMAIN, 1L);
+    if (defaultOpset < 1 || defaultOpset > OperatorSets.MAX_DEFAULT_OPSET) {
+      throw new ModelFormatException("unsupported default opset " + defaultOpset
+          + " (supported: 1 to " + OperatorSets.MAX_DEFAULT_OPSET + ")");
+    }
+    FunctionInliner functions = new FunctionInliner(proto.getFunctionsList(), opsets);
+    Graph graph = graph(functions.inline(proto.getGraph()), "graph", ir);
+    Map<String, Long> allOpsets = functions.opsets();
+    new GraphChecker(allOpsets).check(graph);
+    Map<String, String> metadata = new LinkedHashMap<>();
+    for (StringStringEntryProto e : proto.getMetadataPropsList()) {
+      metadata.put(e.getKey(), e.getValue());
+    }
+    return new IrModel(ir, allOpsets, metadata, proto.getProducerName(),
+        proto.getProducerVersion(), proto.getDocString(), graph);
+  }
+
+  static Map<String, Long> opsets(List<OperatorSetIdProto> imports, String where) {
+    Map<String, Long> opsets = new LinkedHashMap<>();
+    for (OperatorSetIdProto o : imports) {
+      String domain = normalizeDomain(o.getDomain());
+      if (opsets.put(domain, o.getVersion()) != null) {
+        throw new ModelFormatException(where + " imports domain '" + domain + "' twice");
+      }
+    }
+    return opsets;
+  }
+
+  static String normalizeDomain(String domain) {
+    return domain.isEmpty() ? Node.DEFAULT_DOMAIN : domain;
+  }
+
+  Graph graph(GraphProto g, String where, long ir) {
+    Graph graph = new Graph(g.getName());
+    graph.setDocString(g.getDocString());
+    String scope = "graph '" + g.getName() + "'";
+    for (ValueInfoProto v : g.getInputList()) {
+      graph.inputs().add(valueInfo(v, scope + " input"));
+    }
+    for (TensorProto t : g.getInitializerList()) {
+      if (t.getName().isEmpty()) {
+        throw new ModelFormatException(scope + " has an initializer with no name");
+      }
+      if (graph.initializers().put(t.getName(), TensorProtos.fromProto(t, external)) != null) {
+        throw new ModelFormatException(scope + " has two initializers named '" + t.getName()
+            + "'");
+      }
+    }
+    for (SparseTensorProto s : g.getSparseInitializerList()) {
+      Tensor dense = SparseTensors.densify(sparse(s, scope + " sparse initializer"));
+      String name = s.getValues().getName();
+      if (name.isEmpty() || graph.initializers().put(name, dense) != null) {
+        throw new ModelFormatException(scope + " has a sparse initializer with no or a repeated"
+            + " name '" + name + "'");
+      }
+    }
+    for (NodeProto n : g.getNodeList()) {
+      graph.nodes().add(node(n, ir));
+    }
+    for (ValueInfoProto v : g.getOutputList()) {
+      graph.outputs().add(valueInfo(v, scope + " output"));
+    }
+    for (ValueInfoProto v : g.getValueInfoList()) {
+      ValueInfo info = valueInfo(v, scope + " value_info");
+      if (info.type() != null) {
+        graph.valueTypes().put(info.name(), info.type());
+      }
+    }
+    return graph;
+  }
+
+  private ValueInfo valueInfo(ValueInfoProto v, String where) {
+    if (v.getName().isEmpty()) {
+      throw new ModelFormatException(where + " has no name");
+    }
+    String what = where + " '" + v.getName() + "'";
+    return new ValueInfo(v.getName(), v.hasType() ? TypeProtos.fromProto(v.getType(), what) : null);
+  }
+
+  Node node(NodeProto n, long ir) {
+    String describe = "'" + n.getName() + "' (" + n.getOpType() + ")";
+    if (n.getOpType().isEmpty()) {
+      throw new ModelFormatException("node '" + n.getName() + "' has no op_type");
+    }
+    Map<String, Attribute> attributes = new LinkedHashMap<>();
+    for (AttributeProto a : n.getAttributeList()) {
+      Attribute attr;
+      try {
+        attr = attribute(a, ir);
+      } catch (ModelFormatException e) {
+        throw new ModelFormatException("node " + describe + ": " + e.getMessage(), e);
+      }
+      if (attributes.put(attr.name(), attr) != null) {
+        throw new ModelFormatException("node " + describe + " has attribute '" + attr.name()
+            + "' twice");
+      }
+    }
+    return new Node(n.getName(), n.getOpType(), normalizeDomain(n.getDomain()),
+        n.getInputList(), n.getOutputList(), attributes);
+  }
+
+  private Attribute attribute(AttributeProto a, long ir) {
+    if (a.getName().isEmpty()) {
+      throw new ModelFormatException("an attribute has no name");
+    }
+    if (!a.getRefAttrName().isEmpty()) {
+      throw new ModelFormatException("attribute '" + a.getName() + "' refers to function"
+          + " attribute '" + a.getRefAttrName() + "' outside any function");
+    }
+    String what = "attribute '" + a.getName() + "'";
+    AttributeProto.AttributeType type = a.hasType() ? a.getType() : inferType(a);
+    return switch (type) {
+      case FLOAT -> Attribute.of(a.getName(), a.getF());
+      case INT -> Attribute.of(a.getName(), a.getI());
+      case STRING -> Attribute.of(a.getName(), a.getS().toStringUtf8());
+      case TENSOR -> Attribute.of(a.getName(), TensorProtos.fromProto(a.getT(), external));
+      case GRAPH -> Attribute.of(a.getName(), graph(a.getG(), what, ir));
+      case SPARSE_TENSOR -> new Attribute(a.getName(), Attribute.Kind.SPARSE_TENSOR,
+          sparse(a.getSparseTensor(), what));
+      case TYPE_PROTO -> new Attribute(a.getName(), Attribute.Kind.TYPE,
+          requireType(TypeProtos.fromProto(a.getTp(), what), what));
+      case FLOATS -> new Attribute(a.getName(), Attribute.Kind.FLOATS, a.getFloatsList());
+      case INTS -> new Attribute(a.getName(), Attribute.Kind.INTS, a.getIntsList());
+      case STRINGS -> new Attribute(a.getName(), Attribute.Kind.STRINGS,
+          a.getStringsList().stream().map(s -> s.toStringUtf8()).toList());
+      case TENSORS -> new Attribute(a.getName(), Attribute.Kind.TENSORS,
+          a.getTensorsList().stream().map(t -> TensorProtos.fromProto(t, external)).toList());
+      case GRAPHS -> new Attribute(a.getName(), Attribute.Kind.GRAPHS,
+          a.getGraphsList().stream().map(g -> graph(g, what, ir)).toList());
+      case SPARSE_TENSORS -> new Attribute(a.getName(), Attribute.Kind.SPARSE_TENSORS,
+          a.getSparseTensorsList().stream().map(s -> sparse(s, what)).toList());
+      case TYPE_PROTOS -> new Attribute(a.getName(), Attribute.Kind.TYPES,
+          a.getTypeProtosList().stream()
+              .map(t -> requireType(TypeProtos.fromProto(t, what), what)).toList());
+      case UNDEFINED -> throw new ModelFormatException(what + " has no value");
+    };
+  }
+
+  private static ValueType requireType(ValueType t, String what) {
+    if (t == null) {
+      throw new ModelFormatException(what + " holds an empty type");
+    }
+    return t;
+  }
+
+  /** IR version 1 files carry no attribute type; tell it from the field that is set. */
+  private static AttributeProto.AttributeType inferType(AttributeProto a) {
+    if (a.hasF()) {
+      return AttributeProto.AttributeType.FLOAT;
+    } else if (a.hasI()) {
+      return AttributeProto.AttributeType.INT;
+    } else if (a.hasS()) {
+      return AttributeProto.AttributeType.STRING;
+    } else if (a.hasT()) {
+      return AttributeProto.AttributeType.TENSOR;
+    } else if (a.hasG()) {
+      return AttributeProto.AttributeType.GRAPH;
+    } else if (a.getFloatsCount() > 0) {
+      return AttributeProto.AttributeType.FLOATS;
+    } else if (a.getIntsCount() > 0) {
+      return AttributeProto.AttributeType.INTS;
+    } else if (a.getStringsCount() > 0) {
+      return AttributeProto.AttributeType.STRINGS;
+    } else if (a.getTensorsCount() > 0) {
+      return AttributeProto.AttributeType.TENSORS;
+    } else if (a.getGraphsCount() > 0) {
+      return AttributeProto.AttributeType.GRAPHS;
+    }
+    return AttributeProto.AttributeType.UNDEFINED;
+  }
+
+  private SparseTensor sparse(SparseTensorProto s, String what) {
+    Tensor values = TensorProtos.fromProto(s.getValues(), external);
+    Tensor indices = TensorProtos.fromProto(s.getIndices(), external);
+    SparseTensor sparse = new SparseTensor(values, indices, s.getDimsList());
+    SparseTensors.check(sparse, what);
+    return sparse;
+  }
+
+}

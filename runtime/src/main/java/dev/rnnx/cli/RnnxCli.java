@@ -1,0 +1,2 @@
+package dev.rnnx.cli;
+public final class RnnxCli { public static void main(String[] a) {} }
