@@ -1,0 +1,2 @@
+/** The {@code rnnx} command line. */
+package dev.rnnx.cli;

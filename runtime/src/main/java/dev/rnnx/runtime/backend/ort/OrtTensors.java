@@ -1,0 +1,82 @@
+package dev.rnnx.runtime.backend.ort;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.TensorInfo;
+import dev.rnnx.RnnxException;
+import dev.rnnx.RnnxException.ErrorCode;
+import dev.rnnx.tensor.ElementType;
+import dev.rnnx.tensor.Tensor;
+import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Copies tensors between RNNX {@link Tensor}s and ONNX Runtime {@link OnnxTensor}s. */
+final class OrtTensors {
+  private static final Map<ElementType, OnnxJavaType> JAVA_TYPES = Map.of(
+      ElementType.FLOAT, OnnxJavaType.FLOAT, ElementType.DOUBLE, OnnxJavaType.DOUBLE,
+      ElementType.INT8, OnnxJavaType.INT8, ElementType.INT16, OnnxJavaType.INT16,
+      ElementType.INT32, OnnxJavaType.INT32, ElementType.INT64, OnnxJavaType.INT64,
+      ElementType.BOOL, OnnxJavaType.BOOL, ElementType.UINT8, OnnxJavaType.UINT8,
+      ElementType.FLOAT16, OnnxJavaType.FLOAT16, ElementType.BFLOAT16, OnnxJavaType.BFLOAT16);
+
+  private OrtTensors() {}
+
+  /** @return a new native tensor holding a copy of {@code t}; the caller closes it */
+  static OnnxTensor toOrt(OrtEnvironment env, Tensor t) throws OrtException {
+    if (t.type() == ElementType.STRING) {
+      return OnnxTensor.createTensor(env, t.strings().toArray(String[]::new), t.shape());
+    }
+    OnnxJavaType javaType = JAVA_TYPES.get(t.type());
+    if (javaType == null) {
+      throw new RnnxException(ErrorCode.UNSUPPORTED, "ONNX Runtime's Java API cannot take "
+          + t.type() + " inputs (supported: " + JAVA_TYPES.keySet() + ", string)");
+    }
+    ByteBuffer direct = ByteBuffer.allocateDirect(t.data().remaining())
+        .order(ByteOrder.nativeOrder());
+    direct.put(t.data().order(ByteOrder.LITTLE_ENDIAN)).flip();
+    return OnnxTensor.createTensor(env, direct, t.shape(), javaType);
+  }
+
+  /** @return a copy of a native tensor's contents */
+  static Tensor fromOrt(OnnxTensor t) throws OrtException {
+    TensorInfo info = t.getInfo();
+    long[] shape = info.getShape();
+    ElementType type = elementType(info.onnxType);
+    if (type == ElementType.STRING) {
+      List<String> flat = new ArrayList<>();
+      flattenStrings(t.getValue(), flat);
+      return Tensor.of(flat.toArray(String[]::new), shape);
+    }
+    ByteBuffer bytes = t.getByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    byte[] data = new byte[bytes.remaining()];
+    bytes.get(data);
+    return Tensor.fromBytes(type, shape, data);
+  }
+
+  /** ONNX Runtime's Java enum numbers types its own way; its names follow ONNX's. */
+  private static ElementType elementType(TensorInfo.OnnxTensorType ortType) {
+    String name = ortType.name().substring("ONNX_TENSOR_ELEMENT_DATA_TYPE_".length());
+    try {
+      return ElementType.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw new RnnxException(ErrorCode.UNSUPPORTED, "ONNX Runtime returned element type "
+          + ortType, e);
+    }
+  }
+
+  private static void flattenStrings(Object value, List<String> out) {
+    if (value instanceof String s) {
+      out.add(s);
+    } else {
+      for (int i = 0; i < Array.getLength(value); i++) {
+        flattenStrings(Array.get(value, i), out);
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The ONNX Runtime backend (CPU and CUDA execution providers). */
+package dev.rnnx.runtime.backend.ort;
