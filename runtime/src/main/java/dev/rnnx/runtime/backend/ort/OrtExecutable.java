@@ -9,15 +9,21 @@ import dev.rnnx.RnnxException;
 import dev.rnnx.RnnxException.ErrorCode;
 import dev.rnnx.runtime.spi.Executable;
 import dev.rnnx.tensor.Tensor;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One ONNX Runtime session; every native tensor it creates is closed before a run returns. */
+/**
+ * One ONNX Runtime session; every native tensor it creates is closed before a run returns. Not
+ * safe for concurrent runs (its input buffers are reused), like the Session that owns it.
+ */
 final class OrtExecutable implements Executable {
   private final OrtEnvironment env;
   private final OrtSession session;
   private final String backendName;
+  // one reusable direct buffer per input name, so runs allocate no native memory for inputs
+  private final Map<String, ByteBuffer[]> staging = new HashMap<>();
   private volatile boolean closed;
 
   OrtExecutable(OrtEnvironment env, OrtSession session, String backendName) {
@@ -34,7 +40,8 @@ final class OrtExecutable implements Executable {
     Map<String, OnnxTensor> feeds = new HashMap<>();
     try {
       for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
-        feeds.put(e.getKey(), OrtTensors.toOrt(env, e.getValue()));
+        ByteBuffer[] holder = staging.computeIfAbsent(e.getKey(), k -> new ByteBuffer[1]);
+        feeds.put(e.getKey(), OrtTensors.toOrt(env, e.getValue(), holder));
       }
       try (OrtSession.Result result = session.run(feeds)) {
         Map<String, Tensor> outputs = new LinkedHashMap<>();

@@ -27,8 +27,13 @@ final class OrtTensors {
 
   private OrtTensors() {}
 
-  /** @return a new native tensor holding a copy of {@code t}; the caller closes it */
-  static OnnxTensor toOrt(OrtEnvironment env, Tensor t) throws OrtException {
+  /**
+   * Wraps a copy of {@code t} as a native tensor. Numeric data is copied into {@code staging}
+   * (or a larger replacement, returned through {@code holder}), which the tensor uses without
+   * another copy; the caller closes the tensor before reusing the buffer.
+   */
+  static OnnxTensor toOrt(OrtEnvironment env, Tensor t, ByteBuffer[] holder)
+      throws OrtException {
     if (t.type() == ElementType.STRING) {
       return OnnxTensor.createTensor(env, t.strings().toArray(String[]::new), t.shape());
     }
@@ -37,10 +42,16 @@ final class OrtTensors {
       throw new RnnxException(ErrorCode.UNSUPPORTED, "ONNX Runtime's Java API cannot take "
           + t.type() + " inputs (supported: " + JAVA_TYPES.keySet() + ", string)");
     }
-    ByteBuffer direct = ByteBuffer.allocateDirect(t.data().remaining())
-        .order(ByteOrder.nativeOrder());
-    direct.put(t.data().order(ByteOrder.LITTLE_ENDIAN)).flip();
-    return OnnxTensor.createTensor(env, direct, t.shape(), javaType);
+    ByteBuffer data = t.data();
+    ByteBuffer staging = holder[0];
+    if (staging == null || staging.capacity() < data.remaining()) {
+      staging = ByteBuffer.allocateDirect(Math.max(data.remaining(), 16))
+          .order(ByteOrder.LITTLE_ENDIAN);
+      holder[0] = staging;
+    }
+    staging.clear();
+    staging.put(data).flip();
+    return OnnxTensor.createTensor(env, staging, t.shape(), javaType);
   }
 
   /** @return a copy of a native tensor's contents */
