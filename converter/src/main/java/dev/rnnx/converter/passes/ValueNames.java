@@ -20,8 +20,17 @@ final class ValueNames {
    * @return a generator of names unused anywhere in it, its subgraphs included
    */
   static ValueNames of(Graph graph) {
+    return outside(graph, null);
+  }
+
+  /**
+   * @param graph a graph
+   * @param skipped a node whose subgraphs do not count (one about to be replaced), or null
+   * @return a generator of names unused anywhere in the graph but in those subgraphs
+   */
+  static ValueNames outside(Graph graph, Node skipped) {
     Set<String> taken = new HashSet<>();
-    collect(graph, taken);
+    collect(graph, taken, skipped);
     return new ValueNames(taken);
   }
 
@@ -42,7 +51,7 @@ final class ValueNames {
     return taken.contains(name);
   }
 
-  private static void collect(Graph g, Set<String> names) {
+  private static void collect(Graph g, Set<String> names, Node skipped) {
     g.inputs().forEach(v -> names.add(v.name()));
     g.outputs().forEach(v -> names.add(v.name()));
     names.addAll(g.initializers().keySet());
@@ -50,7 +59,9 @@ final class ValueNames {
     for (Node n : g.nodes()) {
       names.addAll(n.inputs());
       names.addAll(n.outputs());
-      n.subgraphs().forEach(sub -> collect(sub, names));
+      if (n != skipped) {
+        n.subgraphs().forEach(sub -> collect(sub, names, skipped));
+      }
     }
     names.remove("");
   }
