@@ -113,7 +113,7 @@ public final class Model {
    * @return the session; close it
    */
   public Session newSession(SessionOptions options) {
-    IrModel prepared = ModelPreparation.prepare(ir);
+    IrModel prepared = ModelPreparation.prepare(ir, Map.of());
     Backends.Compiled compiled = Backends.compile(options.backend(), prepared, options.threads());
     Graph g = prepared.graph();
     List<TensorSpec> in = g.inputs().stream().map(TensorSpec::of).toList();
