@@ -23,6 +23,10 @@ final class InputChecker {
     this.required = List.copyOf(required);
   }
 
+  List<TensorSpec> required() {
+    return required;
+  }
+
   void check(Map<String, Tensor> inputs) {
     for (String name : inputs.keySet()) {
       if (!accepted.containsKey(name)) {

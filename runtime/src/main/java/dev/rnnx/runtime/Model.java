@@ -113,12 +113,18 @@ public final class Model {
    * @return the session; close it
    */
   public Session newSession(SessionOptions options) {
-    IrModel prepared = ModelPreparation.prepare(ir, Map.of());
-    Backends.Compiled compiled = Backends.compile(options.backend(), prepared, options.threads());
-    Graph g = prepared.graph();
-    List<TensorSpec> in = g.inputs().stream().map(TensorSpec::of).toList();
-    List<TensorSpec> required = g.requiredInputs().stream().map(TensorSpec::of).toList();
-    List<TensorSpec> out = g.outputs().stream().map(TensorSpec::of).toList();
-    return new Session(compiled.executable(), compiled.backend().name(), in, required, out);
+    return Session.open(ModelPreparation.prepare(ir, Map.of()), options);
+  }
+
+  /**
+   * Opens a stateful session that is fed one frame at a time and carries the hidden state.
+   *
+   * @param options backend, constants and explicit state pairs
+   * @return the session; close it
+   * @throws dev.rnnx.RnnxException (INVALID_ARGUMENT) when the state pairs are ambiguous or
+   *     wrong, (UNSUPPORTED) when a whole-sequence model cannot be streamed, naming the node
+   */
+  public StepSession newStepSession(StepOptions options) {
+    return new StepSession(StepPreparation.prepare(ir, options), options.session());
   }
 }

@@ -2,6 +2,8 @@ package dev.rnnx.runtime;
 
 import dev.rnnx.RnnxException;
 import dev.rnnx.RnnxException.ErrorCode;
+import dev.rnnx.converter.ir.Graph;
+import dev.rnnx.converter.ir.IrModel;
 import dev.rnnx.runtime.spi.Executable;
 import dev.rnnx.tensor.Tensor;
 import java.util.List;
@@ -28,6 +30,16 @@ public final class Session implements AutoCloseable {
     this.outputs = List.copyOf(outputs);
   }
 
+  /** Compiles a prepared model on the chosen backend. */
+  static Session open(IrModel prepared, SessionOptions options) {
+    Backends.Compiled compiled = Backends.compile(options.backend(), prepared, options.threads());
+    Graph g = prepared.graph();
+    return new Session(compiled.executable(), compiled.backend().name(),
+        g.inputs().stream().map(TensorSpec::of).toList(),
+        g.requiredInputs().stream().map(TensorSpec::of).toList(),
+        g.outputs().stream().map(TensorSpec::of).toList());
+  }
+
   /**
    * Runs the model once.
    *
@@ -48,6 +60,11 @@ public final class Session implements AutoCloseable {
   /** @return the inputs a caller may feed */
   public List<TensorSpec> inputs() {
     return inputs;
+  }
+
+  /** @return the inputs a caller must feed (no initializer default) */
+  List<TensorSpec> requiredInputs() {
+    return checker.required();
   }
 
   /** @return the outputs every run returns */

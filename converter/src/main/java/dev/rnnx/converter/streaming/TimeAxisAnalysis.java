@@ -77,6 +77,13 @@ final class TimeAxisAnalysis {
       }
       return;
     }
+    if (isRecurrent(p)) {
+      if (!value.equals(p.output(0).orElse("")) || axis != 0) {
+        throw unsupported("the recurrence " + recurrence.describe() + " reads '" + value
+            + "' of " + p.describe() + " other than its sequence output Y on axis 0");
+      }
+      return; // a stacked layer: its own input is traced as a recurrence of its own
+    }
     TimeAxisRules.Rule rule = TimeAxisRules.of(p);
     boolean any = false;
     for (int i = 0; i < p.inputs().size(); i++) {
