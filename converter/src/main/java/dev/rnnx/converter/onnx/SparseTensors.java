@@ -12,13 +12,16 @@ final class SparseTensors {
 
   static void check(SparseTensor s, String what) {
     long[] dims = s.dims().stream().mapToLong(Long::longValue).toArray();
+    Tensor values = s.values();
     long dense;
     try {
       dense = Tensor.elementCount(dims);
+      // the dense tensor must fit one array; a string costs (at least) an 8-byte reference
+      Tensor.byteSize(values.type() == ElementType.STRING ? ElementType.INT64 : values.type(),
+          dims);
     } catch (RnnxException e) {
-      throw new ModelFormatException(what + ": " + e.getMessage());
+      throw new ModelFormatException(what + ": " + e.getMessage(), e);
     }
-    Tensor values = s.values();
     Tensor indices = s.indices();
     if (values.rank() != 1) {
       throw new ModelFormatException(what + ": sparse values must have rank 1, got "
@@ -56,20 +59,38 @@ final class SparseTensors {
     return index;
   }
 
+  /** @return the dense tensor of a {@linkplain #check checked} sparse one, values bit for bit */
   static Tensor densify(SparseTensor s) {
     long[] dims = s.dims().stream().mapToLong(Long::longValue).toArray();
     boolean coordinates = s.indices().rank() == 2;
-    if (s.values().type() == ElementType.STRING) {
-      String[] out = new String[Math.toIntExact(Tensor.elementCount(dims))];
+    Tensor values = s.values();
+    if (values.type() == ElementType.STRING) {
+      String[] out = new String[(int) Tensor.elementCount(dims)];
       java.util.Arrays.fill(out, "");
-      for (int i = 0; i < s.values().size(); i++) {
-        out[(int) flatIndex(s, dims, i, coordinates)] = s.values().strings().get(i);
+      for (int i = 0; i < values.size(); i++) {
+        out[(int) flatIndex(s, dims, i, coordinates)] = values.strings().get(i);
       }
       return Tensor.of(out, dims);
     }
-    TensorWriter w = new TensorWriter(s.values().type(), dims);
-    for (int i = 0; i < s.values().size(); i++) {
-      w.setDouble((int) flatIndex(s, dims, i, coordinates), s.values().getDouble(i));
+    if (values.type().bits() % 8 == 0) {
+      int width = values.type().bits() / 8;
+      byte[] in = values.toBytes();
+      byte[] out = new byte[Tensor.byteSize(values.type(), dims)];
+      for (int i = 0; i < values.size(); i++) {
+        System.arraycopy(in, i * width, out, (int) flatIndex(s, dims, i, coordinates) * width,
+            width);
+      }
+      return Tensor.fromBytes(values.type(), dims, out);
+    }
+    // sub-byte types: integers keep their bits through longs, float4 values through doubles
+    TensorWriter w = new TensorWriter(values.type(), dims);
+    for (int i = 0; i < values.size(); i++) {
+      int at = (int) flatIndex(s, dims, i, coordinates);
+      if (values.type().isFloatingPoint()) {
+        w.setDouble(at, values.getDouble(i));
+      } else {
+        w.setLong(at, values.getLong(i));
+      }
     }
     return w.build();
   }
