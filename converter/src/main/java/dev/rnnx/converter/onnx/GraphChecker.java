@@ -38,13 +38,13 @@ public final class GraphChecker {
 
   private void check(Graph graph, Set<String> outer) {
     String scope = "graph '" + graph.name() + "'";
-    Set<String> defined = new HashSet<>();
+    Map<String, String> defined = new HashMap<>(); // graph inputs and initializers, described
     for (ValueInfo in : graph.inputs()) {
-      if (!defined.add(in.name())) {
+      if (defined.put(in.name(), "graph input '" + in.name() + "'") != null) {
         throw new ModelFormatException(scope + " has two inputs named '" + in.name() + "'");
       }
     }
-    defined.addAll(graph.initializers().keySet());
+    graph.initializers().keySet().forEach(k -> defined.putIfAbsent(k, "initializer '" + k + "'"));
     Map<String, Node> producer = new HashMap<>();
     for (Node n : graph.nodes()) {
       checkOperator(n);
@@ -52,17 +52,19 @@ public final class GraphChecker {
         if (out.isEmpty()) {
           continue;
         }
-        if (defined.contains(out) || producer.containsKey(out)) {
-          String first = producer.containsKey(out) ? "node " + producer.get(out).describe()
-              : "a graph input or initializer";
+        // IR.md: a subgraph's node outputs must also differ from the outer names it can see
+        String clash = producer.containsKey(out) ? "produced by node " + producer.get(out).describe()
+            : defined.containsKey(out) ? "produced by " + defined.get(out)
+            : outer.contains(out) ? "defined in an enclosing graph" : null;
+        if (clash != null) {
           throw new ModelFormatException("node " + n.describe() + ": output '" + out
-              + "' is already produced by " + first + " (two producers of one name)");
+              + "' is already " + clash + " (two producers of one name)");
         }
         producer.put(out, n);
       }
     }
     Set<String> visible = new HashSet<>(outer);
-    visible.addAll(defined);
+    visible.addAll(defined.keySet());
     visible.addAll(producer.keySet());
     Map<Node, Set<String>> reads = new java.util.IdentityHashMap<>();
     for (Node n : graph.nodes()) {
@@ -78,7 +80,12 @@ public final class GraphChecker {
         needs.add(in);
       }
       for (Graph sub : n.subgraphs()) {
-        check(sub, visible);
+        try {
+          check(sub, visible);
+        } catch (ModelFormatException e) {
+          throw new ModelFormatException("node " + n.describe() + ", subgraph '" + sub.name()
+              + "': " + e.getMessage(), e);
+        }
         needs.addAll(freeNames(sub));
       }
       needs.retainAll(producer.keySet());
