@@ -185,12 +185,13 @@ public final class OnnxReader {
       }
     }
     for (SparseTensorProto s : g.getSparseInitializerList()) {
-      Tensor dense = SparseTensors.densify(sparse(s, scope + " sparse initializer"));
       String name = s.getValues().getName();
-      if (name.isEmpty() || graph.initializers().put(name, dense) != null) {
+      if (name.isEmpty() || graph.initializers().containsKey(name)) {
         throw new ModelFormatException(scope + " has a sparse initializer with no or a repeated"
             + " name '" + name + "'");
       }
+      graph.initializers().put(name,
+          SparseTensors.densify(sparse(s, scope + " sparse initializer '" + name + "'")));
     }
     for (NodeProto n : g.getNodeList()) {
       graph.nodes().add(node(n));

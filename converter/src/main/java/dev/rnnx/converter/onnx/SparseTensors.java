@@ -6,8 +6,17 @@ import dev.rnnx.tensor.ElementType;
 import dev.rnnx.tensor.Tensor;
 import dev.rnnx.tensor.TensorWriter;
 
-/** Checks and densifies ONNX sparse tensors. */
+/**
+ * Checks and densifies ONNX sparse tensors. Densifying amplifies: a few stored values may claim
+ * gigabytes of zeros, so the dense tensor may hold at most {@link #MAX_DENSE_PER_VALUE} elements
+ * per stored value, or {@link #MIN_DENSE_LIMIT} when that is more.
+ */
 final class SparseTensors {
+  /** Dense elements always allowed, whatever the number of stored values. */
+  static final long MIN_DENSE_LIMIT = 1 << 22;
+  /** Dense elements allowed per stored value beyond {@link #MIN_DENSE_LIMIT}: 0.1% density. */
+  static final long MAX_DENSE_PER_VALUE = 1024;
+
   private SparseTensors() {}
 
   static void check(SparseTensor s, String what) {
@@ -28,6 +37,12 @@ final class SparseTensors {
           + values.describe());
     }
     long nnz = values.dim(0);
+    long limit = Math.max(MIN_DENSE_LIMIT, MAX_DENSE_PER_VALUE * nnz);
+    if (dense > limit) {
+      throw new ModelFormatException(what + ": " + nnz + " stored values would densify to "
+          + dense + " elements, more than " + limit + " (at least 1 in "
+          + MAX_DENSE_PER_VALUE + " must be stored)");
+    }
     boolean flat = indices.rank() == 1 && indices.dim(0) == nnz;
     boolean coordinates = indices.rank() == 2 && indices.dim(0) == nnz
         && indices.dim(1) == dims.length;

@@ -7,6 +7,7 @@ import static dev.rnnx.converter.onnx.Protos.refused;
 import static dev.rnnx.converter.onnx.Protos.reluGraph;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rnnx.onnx.proto.OnnxProto.SparseTensorProto;
 import dev.rnnx.onnx.proto.OnnxProto.TensorProto;
@@ -61,7 +62,7 @@ class SparseTensorTest {
   @Test
   void anIndexOutsideTheDenseShapeIsRefused() {
     SparseTensorProto.Builder s = sparse(int64s(new long[] {1}, 9L), int64s(new long[] {1}, 7L), 5);
-    assertEquals("graph 'main' sparse initializer: sparse index 7 lies outside 5 elements",
+    assertEquals("graph 'main' sparse initializer 'S': sparse index 7 lies outside 5 elements",
         refused(model(reluGraph().addSparseInitializer(s))));
   }
 
@@ -69,15 +70,43 @@ class SparseTensorTest {
   void indicesOfTheWrongShapeAreRefused() {
     SparseTensorProto.Builder s = sparse(int64s(new long[] {2}, 1L, 2L),
         int64s(new long[] {1}, 0L), 5);
-    assertEquals("graph 'main' sparse initializer: sparse indices must be integers of shape [2]"
+    assertEquals("graph 'main' sparse initializer 'S': sparse indices must be integers of shape [2]"
         + " or [2, 1], got int64[1]", refused(model(reluGraph().addSparseInitializer(s))));
+  }
+
+  @Test
+  void aFewValuesCannotClaimAHugeDenseTensor() {
+    SparseTensorProto.Builder s = sparse(int64s(new long[] {1}, 5L), int64s(new long[] {1}, 0L),
+        (1 << 22) + 1);
+    assertEquals("graph 'main' sparse initializer 'S': 1 stored values would densify to 4194305"
+        + " elements, more than 4194304 (at least 1 in 1024 must be stored)",
+        refused(model(reluGraph().addSparseInitializer(s))));
+    long allocated = Protos.allocatedBytes(() -> read(model(reluGraph().addSparseInitializer(s))));
+    assertTrue(allocated < 1 << 20, "allocated " + allocated + " bytes");
+  }
+
+  @Test
+  void upTo4MebiElementsDensifyWhateverTheValues() {
+    TensorProto.Builder none = TensorProto.newBuilder().setDataType(DataType.UINT8_VALUE)
+        .addDims(0);
+    Tensor dense = densified(sparse(none, int64s(new long[] {0}), 1 << 22));
+    assertEquals(1 << 22, dense.size());
+    assertEquals(0, dense.getLong((1 << 22) - 1));
+  }
+
+  @Test
+  void aSparseInitializerWithoutANameIsRefused() {
+    SparseTensorProto.Builder s = sparse(int64s(new long[] {0}), int64s(new long[] {0}), 4);
+    s.getValuesBuilder().clearName();
+    assertEquals("graph 'main' has a sparse initializer with no or a repeated name ''",
+        refused(model(reluGraph().addSparseInitializer(s))));
   }
 
   @Test
   void aDenseShapeTooLargeForOneArrayIsRefused() {
     SparseTensorProto.Builder s = sparse(int64s(new long[] {0}), int64s(new long[] {0}),
         1L << 30);
-    assertEquals("graph 'main' sparse initializer: int64[1073741824] takes 8589934592 bytes,"
+    assertEquals("graph 'main' sparse initializer 'S': int64[1073741824] takes 8589934592 bytes,"
         + " more than one array holds (2147483639)",
         refused(model(reluGraph().addSparseInitializer(s))));
   }
