@@ -10,6 +10,7 @@ import static dev.rnnx.converter.onnx.Protos.read;
 import static dev.rnnx.converter.onnx.Protos.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rnnx.converter.ir.Graph;
 import dev.rnnx.converter.ir.IrModel;
@@ -181,6 +182,63 @@ class FunctionInlinerTest {
         call("call1", "Act", List.of("X"), List.of("A"), ref("elu_alpha", "outer")));
     assertEquals("node 'call1' (custom.Act), attribute 'elu_alpha': refers to function attribute"
         + " 'outer' outside any function", refused(withFunctions(g, act())));
+  }
+
+  /** C0 .. C(n-1), each calling the next {@code fanOut} times; the last one is a Relu. */
+  private static FunctionProto[] chain(int n, int fanOut) {
+    FunctionProto[] fs = new FunctionProto[n];
+    for (int k = 0; k < n; k++) {
+      FunctionProto.Builder f = FunctionProto.newBuilder().setName("C" + k).setDomain(DOMAIN)
+          .addInput("x").addOutput("y").addOpsetImport(opset("", Protos.OPSET))
+          .addOpsetImport(opset(DOMAIN, 1));
+      if (k == n - 1) {
+        f.addNode(node("leaf", "Relu", List.of("x"), List.of("y")));
+      } else {
+        String in = "x";
+        for (int c = 0; c < fanOut; c++) {
+          String out = c == fanOut - 1 ? "y" : "v" + c;
+          f.addNode(call("c" + c, "C" + (k + 1), List.of(in), List.of(out)));
+          in = out;
+        }
+      }
+      fs[k] = f.build();
+    }
+    return fs;
+  }
+
+  @Test
+  void aChainOfCallsInlinesThrough() {
+    GraphProto.Builder g = twoCalls().clearNode()
+        .addNode(call("start", "C0", List.of("X"), List.of("Y")));
+    List<Node> nodes = read(withFunctions(g, chain(4, 3))).graph().nodes();
+    assertEquals(27, nodes.size());
+    assertEquals(List.of("X"), nodes.get(0).inputs());
+    assertEquals(List.of("Y"), nodes.get(26).outputs());
+  }
+
+  @Test
+  void anExponentialExpansionIsRefusedBeforeInlining() {
+    // 10^7 nodes from 8 small functions
+    GraphProto.Builder g = twoCalls().clearNode()
+        .addNode(call("start", "C0", List.of("X"), List.of("Y")));
+    long allocated = Protos.allocatedBytes(() -> read(withFunctions(g, chain(8, 10))));
+    assertEquals("inlining the model's functions would give more than 1000000 nodes",
+        refused(withFunctions(g, chain(8, 10))));
+    assertTrue(allocated < 16 << 20, allocated + " bytes");
+  }
+
+  @Test
+  void callChainsDeeperThan64AreRefused() {
+    assertEquals("function calls nest deeper than 64 (from 'custom.C0')",
+        refused(withFunctions(Protos.reluGraph(), chain(70, 1))));
+  }
+
+  @Test
+  void aReferenceToAnUndeclaredAttributeIsRefused() {
+    FunctionProto f = act().toBuilder().setNode(0,
+        node("leaky", "LeakyRelu", List.of("x"), List.of("t"), ref("alpha", "nope"))).build();
+    assertEquals("function 'custom.Act', node 'leaky' (LeakyRelu), attribute 'alpha': refers"
+        + " to 'nope', which the function does not declare", refused(withFunctions(twoCalls(), f)));
   }
 
   @Test
