@@ -53,7 +53,8 @@ public final class GraphChecker {
           continue;
         }
         // IR.md: a subgraph's node outputs must also differ from the outer names it can see
-        String clash = producer.containsKey(out) ? "produced by node " + producer.get(out).describe()
+        String clash = producer.containsKey(out)
+            ? "produced by node " + producer.get(out).describe()
             : defined.containsKey(out) ? "produced by " + defined.get(out)
             : outer.contains(out) ? "defined in an enclosing graph" : null;
         if (clash != null) {

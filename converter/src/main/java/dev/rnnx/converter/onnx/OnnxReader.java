@@ -38,7 +38,8 @@ public final class OnnxReader {
   /** Newest IR version read. */
   public static final long MAX_IR_VERSION = 13;
 
-  private static final int MAX_MESSAGE_BYTES = Integer.MAX_VALUE;
+  /** Largest model file: protobuf's 2 GiB message limit, as far as one byte array holds it. */
+  public static final int MAX_MODEL_BYTES = Integer.MAX_VALUE - 8;
 
   private final String source; // file name or "<bytes>", for messages
   private final ExternalData external;
@@ -58,6 +59,11 @@ public final class OnnxReader {
   public static IrModel read(Path file) {
     byte[] bytes;
     try {
+      long size = Files.size(file);
+      if (size > MAX_MODEL_BYTES) { // readAllBytes would throw OutOfMemoryError
+        throw new ModelFormatException(file + ": " + size + " bytes, more than an ONNX file"
+            + " holds (" + MAX_MODEL_BYTES + "); larger models keep tensors in external data");
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new ModelFormatException(file + ": cannot read: " + e, e);
@@ -99,7 +105,7 @@ public final class OnnxReader {
     ModelProto proto;
     try {
       CodedInputStream in = CodedInputStream.newInstance(bytes);
-      in.setSizeLimit(MAX_MESSAGE_BYTES);
+      in.setSizeLimit(MAX_MODEL_BYTES);
       proto = ModelProto.parseFrom(in);
       in.checkLastTagWas(0);
     } catch (InvalidProtocolBufferException e) {

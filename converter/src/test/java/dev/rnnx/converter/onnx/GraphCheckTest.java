@@ -105,7 +105,8 @@ class GraphCheckTest {
     Graph body = read(model(scanGraph("B"))).graph().nodes().get(0).subgraphs().get(0);
     assertEquals(List.of("partial", "B"), body.nodes().get(1).inputs());
     assertEquals("node 'scan1' (Scan), subgraph 'scan_body': node 's2' (Add): input 'missing'"
-        + " is produced by no node, initializer or graph input", refused(model(scanGraph("missing"))));
+        + " is produced by no node, initializer or graph input",
+        refused(model(scanGraph("missing"))));
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.rnnx.RnnxException;
 import dev.rnnx.converter.ir.IrModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,19 @@ class MalformedBytesTest {
     Path file = dir.resolve("absent.onnx");
     ModelFormatException e = assertThrows(ModelFormatException.class, () -> OnnxReader.read(file));
     assertTrue(e.getMessage().startsWith(file + ": cannot read"), e.getMessage());
+  }
+
+  @Test
+  void aFileBeyondProtobufsLimitIsRefusedWithoutReadingIt() throws IOException {
+    Path file = dir.resolve("huge.onnx");
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(1L << 31); // sparse: no disk space used
+    }
+    long allocated = Protos.allocatedBytes(() -> OnnxReader.read(file));
+    assertTrue(allocated < 1 << 20, "allocated " + allocated + " bytes");
+    ModelFormatException e = assertThrows(ModelFormatException.class, () -> OnnxReader.read(file));
+    assertEquals(file + ": 2147483648 bytes, more than an ONNX file holds (2147483639); larger"
+        + " models keep tensors in external data", e.getMessage());
   }
 
   @Test

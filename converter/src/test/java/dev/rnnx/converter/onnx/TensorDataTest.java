@@ -36,7 +36,8 @@ class TensorDataTest {
 
   @Test
   void rawDataShorterThanTheDimsNeedIsRefusedInTheModel() {
-    TensorProto.Builder t = tensor(DataType.FLOAT, 2, 3).setRawData(ByteString.copyFrom(new byte[20]));
+    TensorProto.Builder t =
+        tensor(DataType.FLOAT, 2, 3).setRawData(ByteString.copyFrom(new byte[20]));
     assertEquals("graph 'main' initializer: tensor 'W' (float[2, 3]): raw_data holds 20 bytes,"
         + " expected 24", refusedInitializer(t));
   }
@@ -160,7 +161,8 @@ class TensorDataTest {
     assertEquals("tensor 'W': uint8[2147483647] takes 2147483647 bytes, more than one array"
         + " holds (2147483639)", refusedTensor(tensor(DataType.UINT8, Integer.MAX_VALUE)));
     assertEquals("tensor 'W' (float[268435456]): raw_data holds 4 bytes, expected 1073741824",
-        refusedTensor(tensor(DataType.FLOAT, 1 << 28).setRawData(ByteString.copyFrom(new byte[4]))));
+        refusedTensor(tensor(DataType.FLOAT, 1 << 28)
+            .setRawData(ByteString.copyFrom(new byte[4]))));
     assertEquals("tensor 'W': float[1073741824] takes 4294967296 bytes, more than one array"
         + " holds (2147483639)", refusedTensor(tensor(DataType.FLOAT, 1 << 30)));
   }
