@@ -199,8 +199,8 @@ public final class OnnxReader {
       graph.initializers().put(name,
           SparseTensors.densify(sparse(s, scope + " sparse initializer '" + name + "'")));
     }
-    for (NodeProto n : g.getNodeList()) {
-      graph.nodes().add(node(n));
+    for (int i = 0; i < g.getNodeCount(); i++) {
+      graph.nodes().add(node(g.getNode(i), i));
     }
     for (ValueInfoProto v : g.getOutputList()) {
       graph.outputs().add(valueInfo(v, scope + " output"));
@@ -222,11 +222,13 @@ public final class OnnxReader {
     return new ValueInfo(v.getName(), v.hasType() ? TypeProtos.fromProto(v.getType(), what) : null);
   }
 
-  private Node node(NodeProto n) {
-    String describe = describe(n);
+  /** @param index the node's position in its graph, named in messages when it has no name */
+  private Node node(NodeProto n, int index) {
+    String position = n.getName().isEmpty() ? "#" + index + " " : "";
     if (n.getOpType().isEmpty()) {
-      throw new ModelFormatException("node '" + n.getName() + "' has no op_type");
+      throw new ModelFormatException("node " + position + "'" + n.getName() + "' has no op_type");
     }
+    String describe = position + describe(n);
     Map<String, Attribute> attributes = new LinkedHashMap<>();
     for (AttributeProto a : n.getAttributeList()) {
       Attribute attr;

@@ -73,6 +73,15 @@ class GraphCheckTest {
   }
 
   @Test
+  void anUnnamedNodeIsNamedByItsPosition() {
+    GraphProto.Builder g = reluGraph().clearNode()
+        .addNode(node("", "Relu", List.of("X"), List.of("H")))
+        .addNode(node("", "Neg", List.of("H", "nope"), List.of("Y")));
+    assertEquals("node #1 '' (Neg): input 'nope' is produced by no node, initializer or graph"
+        + " input", refused(model(g)));
+  }
+
+  @Test
   void aGraphOutputNothingProducesIsRefused() {
     GraphProto.Builder g = reluGraph().setOutput(0, Protos.floatValue("W", 2));
     assertEquals("graph 'main': output 'W' is produced by no node, initializer or graph input",
@@ -142,7 +151,8 @@ class GraphCheckTest {
         .addNode(node("a", "Add", List.of("X", "B"), List.of("A")))
         .addNode(node("b", "Relu", List.of("A"), List.of("B")))
         .addNode(node("c", "Neg", List.of("A"), List.of("Y")));
-    assertEquals("graph 'main' has a cycle through nodes 'a' (Add), 'b' (Relu), 'c' (Neg)",
+    assertEquals("graph 'main' has a cycle through node 'a' (Add), node 'b' (Relu),"
+        + " node 'c' (Neg)",
         refused(model(g)));
   }
 
@@ -150,13 +160,13 @@ class GraphCheckTest {
   void aNodeReadingItsOwnOutputIsACycle() {
     GraphProto.Builder g = reluGraph().clearNode()
         .addNode(node("self", "Add", List.of("X", "Y"), List.of("Y")));
-    assertEquals("graph 'main' has a cycle through nodes 'self' (Add)", refused(model(g)));
+    assertEquals("graph 'main' has a cycle through node 'self' (Add)", refused(model(g)));
   }
 
   @Test
   void anIfBranchReadingTheIfsOwnOutputIsACycle() {
     GraphProto.Builder g = ifGraph("Y");
-    assertEquals("graph 'main' has a cycle through nodes 'if1' (If)", refused(model(g)));
+    assertEquals("graph 'main' has a cycle through node 'if1' (If)", refused(model(g)));
   }
 
   @Test

@@ -60,6 +60,13 @@ class NodeAttributeTest {
   }
 
   @Test
+  void anUnnamedNodeIsNamedByItsPosition() {
+    GraphProto.Builder g = reluGraph().setNode(0, node("", "LeakyRelu", List.of("X"),
+        List.of("Y"), AttributeProto.newBuilder().setName("alpha").build()));
+    assertEquals("node #0 '' (LeakyRelu), attribute 'alpha': has no value", refused(model(g)));
+  }
+
+  @Test
   void anAttributeGivenTwiceIsRefused() {
     assertEquals("node 'lr' (LeakyRelu) has attribute 'alpha' twice",
         refused(model(leakyRelu(floatAttr("alpha", 1f), floatAttr("alpha", 2f)))));
