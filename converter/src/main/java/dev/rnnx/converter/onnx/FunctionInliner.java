@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Replaces every call of a model-local function by the function's body: formal inputs and
@@ -31,8 +32,21 @@ final class FunctionInliner {
   /** Longest chain of function calls. */
   static final int MAX_CALL_DEPTH = 64;
 
-  private final Map<String, FunctionProto> functions = new LinkedHashMap<>(); // by key()
-  private final Map<String, Long> expandedSize = new HashMap<>(); // nodes a call expands to
+  /** What a call names: domain, operator and overload. */
+  private record Key(String domain, String name, String overload) {
+    static Key of(NodeProto n) {
+      return new Key(OnnxReader.normalizeDomain(n.getDomain()), n.getOpType(), n.getOverload());
+    }
+
+    /** @return e.g. {@code custom.Act}, or {@code custom.Act:v2} for an overload */
+    @Override
+    public String toString() {
+      return domain + "." + name + (overload.isEmpty() ? "" : ":" + overload);
+    }
+  }
+
+  private final Map<Key, FunctionProto> functions = new LinkedHashMap<>();
+  private final Map<Key, Long> expandedSize = new HashMap<>(); // nodes a call expands to
   private final Map<String, Long> opsets;
   private final Set<String> usedNames = new HashSet<>();
   private int counter;
@@ -40,29 +54,20 @@ final class FunctionInliner {
   FunctionInliner(List<FunctionProto> list, Map<String, Long> modelOpsets) {
     this.opsets = new LinkedHashMap<>(modelOpsets);
     for (FunctionProto f : list) {
-      String key = key(OnnxReader.normalizeDomain(f.getDomain()), f.getName(), f.getOverload());
+      Key key = new Key(OnnxReader.normalizeDomain(f.getDomain()), f.getName(), f.getOverload());
       if (functions.put(key, f) != null) {
-        throw new ModelFormatException("function '" + display(key) + "' is defined twice");
+        throw new ModelFormatException("function '" + key + "' is defined twice");
       }
       checkAttributeReferences(f, key);
     }
-    for (String key : functions.keySet()) {
+    for (Key key : functions.keySet()) {
       size(key, new ArrayDeque<>());
     }
   }
 
-  private static String key(String domain, String name, String overload) {
-    return domain + "/" + name + "/" + overload;
-  }
-
-  /** @return e.g. {@code custom.Act}, or {@code custom.Act:v2} for an overload */
-  private static String display(String key) {
-    String[] parts = key.split("/", -1);
-    return parts[0] + "." + parts[1] + (parts[2].isEmpty() ? "" : ":" + parts[2]);
-  }
-
-  private String calleeKey(NodeProto n) {
-    String key = key(OnnxReader.normalizeDomain(n.getDomain()), n.getOpType(), n.getOverload());
+  /** @return the function a node calls, or null for an operator */
+  private Key callee(NodeProto n) {
+    Key key = Key.of(n);
     return functions.containsKey(key) ? key : null;
   }
 
@@ -89,7 +94,7 @@ final class FunctionInliner {
   }
 
   /** Refuses references to attributes a function does not declare. */
-  private static void checkAttributeReferences(FunctionProto f, String key) {
+  private static void checkAttributeReferences(FunctionProto f, Key key) {
     Set<String> declared = new HashSet<>(f.getAttributeList());
     f.getAttributeProtoList().forEach(a -> declared.add(a.getName()));
     Deque<NodeProto> pending = new ArrayDeque<>(f.getNodeList());
@@ -97,7 +102,7 @@ final class FunctionInliner {
       NodeProto n = pending.poll();
       for (AttributeProto a : n.getAttributeList()) {
         if (!a.getRefAttrName().isEmpty() && !declared.contains(a.getRefAttrName())) {
-          throw new ModelFormatException("function '" + display(key) + "', node "
+          throw new ModelFormatException("function '" + key + "', node "
               + OnnxReader.describe(n) + ", attribute '" + a.getName() + "': refers to '"
               + a.getRefAttrName() + "', which the function does not declare");
         }
@@ -117,24 +122,22 @@ final class FunctionInliner {
   /**
    * The nodes one call of a function expands to, memoized; refuses recursion and deep chains.
    *
-   * @param calls the chain of function keys being expanded, innermost last
+   * @param calls the chain of functions being expanded, innermost last
    */
-  private long size(String key, Deque<String> calls) {
+  private long size(Key key, Deque<Key> calls) {
     Long known = expandedSize.get(key);
     if (known != null) {
       return known;
     }
     if (calls.contains(key)) {
-      List<String> cycle = new ArrayList<>(calls);
-      cycle = cycle.subList(cycle.indexOf(key), cycle.size());
-      StringBuilder path = new StringBuilder();
-      cycle.forEach(k -> path.append(display(k)).append(" -> "));
-      throw new ModelFormatException("function '" + display(key) + "' calls itself ("
-          + path + display(key) + ")");
+      List<Key> chain = new ArrayList<>(calls);
+      String cycle = chain.subList(chain.indexOf(key), chain.size()).stream()
+          .map(k -> k + " -> ").collect(Collectors.joining());
+      throw new ModelFormatException("function '" + key + "' calls itself (" + cycle + key + ")");
     }
     if (calls.size() >= MAX_CALL_DEPTH) {
       throw new ModelFormatException("function calls nest deeper than " + MAX_CALL_DEPTH
-          + " (from '" + display(calls.peekFirst()) + "')");
+          + " (from '" + calls.peekFirst() + "')");
     }
     calls.addLast(key);
     long n = 0;
@@ -146,8 +149,8 @@ final class FunctionInliner {
     return n;
   }
 
-  private long nodeSize(NodeProto node, Deque<String> calls) {
-    String callee = calleeKey(node);
+  private long nodeSize(NodeProto node, Deque<Key> calls) {
+    Key callee = callee(node);
     long n = callee == null ? 1 : size(callee, calls);
     for (AttributeProto a : node.getAttributeList()) {
       for (GraphProto g : subgraphs(a)) {
@@ -157,7 +160,7 @@ final class FunctionInliner {
     return n;
   }
 
-  private long nodeCount(GraphProto g, Deque<String> calls) {
+  private long nodeCount(GraphProto g, Deque<Key> calls) {
     long n = 0;
     for (NodeProto node : g.getNodeList()) {
       n = saturatedAdd(n, nodeSize(node, calls));
@@ -190,14 +193,14 @@ final class FunctionInliner {
 
   private List<NodeProto> inlineNode(NodeProto n) {
     NodeProto withSubgraphs = mapSubgraphs(n, this::inlineGraph);
-    String key = calleeKey(n);
+    Key key = callee(n);
     if (key == null) {
       return List.of(withSubgraphs);
     }
     FunctionProto f = functions.get(key);
     checkCall(n, f, key);
     for (Map.Entry<String, Long> e : OnnxReader.opsets(f.getOpsetImportList(),
-        "function '" + display(key) + "'").entrySet()) {
+        "function '" + key + "'").entrySet()) {
       opsets.putIfAbsent(e.getKey(), e.getValue());
     }
     Map<String, String> rename = new HashMap<>();
@@ -221,15 +224,15 @@ final class FunctionInliner {
   }
 
   /** A call passes at most the function's inputs and outputs, and references no attribute. */
-  private static void checkCall(NodeProto n, FunctionProto f, String key) {
+  private static void checkCall(NodeProto n, FunctionProto f, Key key) {
     String call = "node " + OnnxReader.describe(n);
     if (n.getInputCount() > f.getInputCount()) {
       throw new ModelFormatException(call + ": passes " + n.getInputCount()
-          + " inputs to function '" + display(key) + "', which takes " + f.getInputCount());
+          + " inputs to function '" + key + "', which takes " + f.getInputCount());
     }
     if (n.getOutputCount() > f.getOutputCount()) {
       throw new ModelFormatException(call + ": expects " + n.getOutputCount()
-          + " outputs from function '" + display(key) + "', which gives " + f.getOutputCount());
+          + " outputs from function '" + key + "', which gives " + f.getOutputCount());
     }
     // calls inside function bodies had their references resolved: this one is outside any
     for (AttributeProto a : n.getAttributeList()) {

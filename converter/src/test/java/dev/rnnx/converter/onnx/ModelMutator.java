@@ -311,7 +311,7 @@ final class ModelMutator {
       return;
     }
     AttributeProto.Builder a = n.getAttributeBuilder(random.nextInt(n.getAttributeCount()));
-    switch (random.nextInt(5)) {
+    switch (random.nextInt(7)) {
       case 0 -> {
         AttributeProto.AttributeType[] types = AttributeProto.AttributeType.values();
         a.setType(pick(types));
@@ -328,6 +328,23 @@ final class ModelMutator {
       case 3 -> {
         log("attribute " + a.getName() + " of node " + n.getName() + " loses its name");
         a.setName("");
+      }
+      case 4 -> {
+        log("attribute " + a.getName() + " of node " + n.getName() + " := sparse tensor");
+        a.setType(AttributeProto.AttributeType.SPARSE_TENSOR).setSparseTensor(sparse("s"));
+      }
+      case 5 -> {
+        TypeProto.Builder t = TypeProto.newBuilder();
+        int code = random.nextInt(30) - 2;
+        if (random.nextBoolean()) {
+          t.getSequenceTypeBuilder().getElemTypeBuilder().getTensorTypeBuilder()
+              .setElemType(code);
+        } else {
+          t.getMapTypeBuilder().setKeyType(code).getValueTypeBuilder().getOptionalTypeBuilder();
+        }
+        log("attribute " + a.getName() + " of node " + n.getName() + " := type "
+            + com.google.protobuf.TextFormat.shortDebugString(t));
+        a.setType(AttributeProto.AttributeType.TYPE_PROTO).setTp(t);
       }
       default -> {
         log("duplicate attribute " + a.getName() + " of node " + n.getName());

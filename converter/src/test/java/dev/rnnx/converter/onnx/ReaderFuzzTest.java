@@ -32,9 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  * elements cannot allocate them.
  */
 class ReaderFuzzTest {
-  private static final long SEED = 0x5eed_0f_f022L;
+  /** Fixed, so that every run reads the same mutants; -Dfuzz.seed=N explores others. */
+  private static final long SEED = Long.getLong("fuzz.seed", 0x5eed_0f_f022L);
   private static final int MODELS = 100;
-  private static final int MUTANTS_PER_MODEL = 100;
+  /** -Dfuzz.mutants=N for a longer run. */
+  private static final int MUTANTS_PER_MODEL = Integer.getInteger("fuzz.mutants", 100);
   /** Models every run includes: the recurrent ops and control flow RNNX is about. */
   private static final List<String> REQUIRED = List.of("test_lstm_defaults",
       "test_gru_defaults", "test_rnn_seq_length", "test_lstm_with_peepholes", "test_if",
@@ -64,12 +66,10 @@ class ReaderFuzzTest {
         ModelMutator.Mutant mutant = mutator.mutate(base.getValue());
         String name = base.getKey() + " mutant " + i + " (" + mutant.description() + ")";
         long before = threads.getCurrentThreadAllocatedBytes();
+        IrModel read = null;
         try {
-          IrModel m = OnnxReader.read(mutant.bytes(), modelDir);
+          read = OnnxReader.read(mutant.bytes(), modelDir);
           accepted++;
-          if (!m.equals(OnnxReader.read(OnnxWriter.toBytes(m), modelDir))) {
-            failures.add(name + ": read, but changed by export and reimport");
-          }
         } catch (ModelFormatException e) {
           refused++;
           if (!e.getMessage().startsWith("<model bytes>: ")) {
@@ -83,6 +83,9 @@ class ReaderFuzzTest {
         if (allocated > MAX_ALLOCATION_PER_READ) {
           failures.add(name + ": allocated " + allocated + " bytes");
         }
+        if (read != null) {
+          checkRoundTrip(read, name, failures);
+        }
       }
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -92,10 +95,22 @@ class ReaderFuzzTest {
     assertEquals("", failures.stream().limit(30).collect(Collectors.joining("\n")),
         failures.size() + " failures");
     assertEquals(MODELS * MUTANTS_PER_MODEL, accepted + refused);
+    assertTrue(accepted + refused >= 10_000, "too few mutants: " + (accepted + refused));
     assertTrue(refused > accepted, "most mutants should be malformed: " + refused + " refused");
     Runtime rt = Runtime.getRuntime();
     assertTrue(rt.totalMemory() - rt.freeMemory() < 1L << 30, "heap in use after the loop: "
         + (rt.totalMemory() - rt.freeMemory()));
+  }
+
+  /** What was read must survive export and reimport unchanged. */
+  private static void checkRoundTrip(IrModel m, String name, List<String> failures) {
+    try {
+      if (!m.equals(OnnxReader.read(OnnxWriter.toBytes(m), null))) {
+        failures.add(name + ": read, but changed by export and reimport");
+      }
+    } catch (RuntimeException e) {
+      failures.add(name + ": read, but its export is refused: " + e);
+    }
   }
 
   /** The files external-data mutants point at: w.bin, a link out, a directory, one outside. */
