@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a graph and its subgraphs: every value has exactly one producer, every node input and
- * graph output is produced (here or in an enclosing graph), every operator is defined in its
- * domain at the imported opset, and the nodes form no cycle. Nodes out of order are sorted.
+ * Checks a graph and its subgraphs: every value has exactly one producer (a subgraph's node
+ * outputs also differ from every outer name it sees), every node input and graph output is
+ * produced (here or in an enclosing graph), every operator is defined in its domain at the
+ * imported opset, and the nodes form no cycle. Nodes out of order are sorted. Messages name the
+ * node, by position when it has no name, and the enclosing nodes of subgraphs.
  */
 public final class GraphChecker {
   private final Map<String, Long> opsets;
