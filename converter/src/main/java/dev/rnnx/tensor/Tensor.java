@@ -17,6 +17,8 @@ import java.util.Objects;
 public final class Tensor {
   /** Largest element count of one tensor (2^31 - 1), the bound ONNX Runtime and Java arrays share. */
   public static final long MAX_ELEMENTS = Integer.MAX_VALUE;
+  /** Largest data size of one tensor in bytes: what one Java array can safely hold. */
+  public static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
   private final ElementType type;
   private final long[] shape;
@@ -57,6 +59,23 @@ public final class Tensor {
   }
 
   /**
+   * Byte size of a numeric tensor's packed data, checked before anything is allocated.
+   *
+   * @param type any type but {@link ElementType#STRING}
+   * @param shape dims, each at least 0
+   * @return {@code type.byteSize(elementCount(shape))}
+   * @throws RnnxException if the element count or the byte size exceeds what one tensor holds
+   */
+  public static int byteSize(ElementType type, long[] shape) {
+    long bytes = type.byteSize(elementCount(shape));
+    if (bytes > MAX_BYTES) {
+      throw new RnnxException(ErrorCode.INVALID_ARGUMENT, type + Arrays.toString(shape)
+          + " takes " + bytes + " bytes, more than one array holds (" + MAX_BYTES + ")");
+    }
+    return (int) bytes;
+  }
+
+  /**
    * Wraps little-endian packed bytes (copied).
    *
    * @param type any type but {@link ElementType#STRING}
@@ -74,7 +93,7 @@ public final class Tensor {
     if (type == ElementType.STRING) {
       throw new IllegalArgumentException("string tensors hold strings, not bytes");
     }
-    long expected = type.byteSize(elementCount(shape));
+    int expected = byteSize(type, shape);
     if (littleEndian.length != expected) {
       throw new RnnxException(
           ErrorCode.INVALID_ARGUMENT,
@@ -97,7 +116,7 @@ public final class Tensor {
     if (type == ElementType.STRING) {
       return new Tensor(type, dims, null, List.copyOf(java.util.Collections.nCopies(n, "")));
     }
-    return new Tensor(type, dims, new byte[Math.toIntExact(type.byteSize(n))], null);
+    return new Tensor(type, dims, new byte[byteSize(type, dims)], null);
   }
 
   /**

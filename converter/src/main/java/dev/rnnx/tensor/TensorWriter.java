@@ -23,7 +23,7 @@ public final class TensorWriter {
     }
     this.type = type;
     this.shape = shape.clone();
-    this.data = new byte[Math.toIntExact(type.byteSize(Tensor.elementCount(this.shape)))];
+    this.data = new byte[Tensor.byteSize(type, this.shape)];
   }
 
   /**

@@ -8,18 +8,22 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a graph and its subgraphs: every value has exactly one producer, every node input and
- * graph output is produced (here or in an enclosing graph), every operator is defined in its
- * domain at the imported opset, and the nodes form no cycle. Nodes out of order are sorted.
+ * Checks a graph and its subgraphs: every value has exactly one producer (a subgraph's node
+ * outputs also differ from every outer name it sees), every node input and graph output is
+ * produced (here or in an enclosing graph), every operator is defined in its domain at the
+ * imported opset, and the nodes form no cycle. Nodes out of order are sorted. Messages name the
+ * node, by position when it has no name, and the enclosing nodes of subgraphs.
  */
 public final class GraphChecker {
   private final Map<String, Long> opsets;
+  private final Map<Node, Integer> positions = new IdentityHashMap<>(); // in its graph, as read
 
   /** @param opsets the model's operator set versions by domain */
   public GraphChecker(Map<String, Long> opsets) {
@@ -38,13 +42,16 @@ public final class GraphChecker {
 
   private void check(Graph graph, Set<String> outer) {
     String scope = "graph '" + graph.name() + "'";
-    Set<String> defined = new HashSet<>();
+    for (int i = 0; i < graph.nodes().size(); i++) {
+      positions.put(graph.nodes().get(i), i);
+    }
+    Map<String, String> defined = new HashMap<>(); // graph inputs and initializers, described
     for (ValueInfo in : graph.inputs()) {
-      if (!defined.add(in.name())) {
+      if (defined.put(in.name(), "graph input '" + in.name() + "'") != null) {
         throw new ModelFormatException(scope + " has two inputs named '" + in.name() + "'");
       }
     }
-    defined.addAll(graph.initializers().keySet());
+    graph.initializers().keySet().forEach(k -> defined.putIfAbsent(k, "initializer '" + k + "'"));
     Map<String, Node> producer = new HashMap<>();
     for (Node n : graph.nodes()) {
       checkOperator(n);
@@ -52,19 +59,22 @@ public final class GraphChecker {
         if (out.isEmpty()) {
           continue;
         }
-        if (defined.contains(out) || producer.containsKey(out)) {
-          String first = producer.containsKey(out) ? "node " + producer.get(out).describe()
-              : "a graph input or initializer";
-          throw new ModelFormatException("node " + n.describe() + ": output '" + out
-              + "' is already produced by " + first + " (two producers of one name)");
+        // IR.md: a subgraph's node outputs must also differ from the outer names it can see
+        String clash = producer.containsKey(out)
+            ? "produced by " + describe(producer.get(out))
+            : defined.containsKey(out) ? "produced by " + defined.get(out)
+            : outer.contains(out) ? "defined in an enclosing graph" : null;
+        if (clash != null) {
+          throw new ModelFormatException(describe(n) + ": output '" + out
+              + "' is already " + clash + " (two producers of one name)");
         }
         producer.put(out, n);
       }
     }
     Set<String> visible = new HashSet<>(outer);
-    visible.addAll(defined);
+    visible.addAll(defined.keySet());
     visible.addAll(producer.keySet());
-    Map<Node, Set<String>> reads = new java.util.IdentityHashMap<>();
+    Map<Node, Set<String>> reads = new IdentityHashMap<>();
     for (Node n : graph.nodes()) {
       Set<String> needs = new LinkedHashSet<>();
       for (String in : n.inputs()) {
@@ -72,13 +82,18 @@ public final class GraphChecker {
           continue;
         }
         if (!visible.contains(in)) {
-          throw new ModelFormatException("node " + n.describe() + ": input '" + in
+          throw new ModelFormatException(describe(n) + ": input '" + in
               + "' is produced by no node, initializer or graph input");
         }
         needs.add(in);
       }
       for (Graph sub : n.subgraphs()) {
-        check(sub, visible);
+        try {
+          check(sub, visible);
+        } catch (ModelFormatException e) {
+          throw new ModelFormatException(describe(n) + ", subgraph '" + sub.name()
+              + "': " + e.getMessage(), e);
+        }
         needs.addAll(freeNames(sub));
       }
       needs.retainAll(producer.keySet());
@@ -93,16 +108,21 @@ public final class GraphChecker {
     sort(graph, producer, reads);
   }
 
+  /** @return e.g. {@code node 'lstm1' (LSTM)}, or {@code node #3 '' (Relu)} when unnamed */
+  private String describe(Node n) {
+    return "node " + (n.name().isEmpty() ? "#" + positions.get(n) + " " : "") + n.describe();
+  }
+
   private void checkOperator(Node n) {
     Long opset = opsets.get(n.domain());
     if (opset == null) {
-      throw new ModelFormatException("node " + n.describe() + ": domain '" + n.domain()
+      throw new ModelFormatException(describe(n) + ": domain '" + n.domain()
           + "' is not imported by the model (imported: " + opsets.keySet() + ")");
     }
     if (OperatorSets.describes(n.domain())
         && OperatorSets.sinceVersion(n.domain(), n.opType(), opset).isEmpty()) {
       var versions = OperatorSets.versions(n.domain(), n.opType());
-      throw new ModelFormatException("node " + n.describe() + ": operator " + n.opType()
+      throw new ModelFormatException(describe(n) + ": operator " + n.opType()
           + " is unknown in domain '" + n.domain() + "' at opset " + opset
           + (versions.isEmpty() ? "" : " (it is defined from opset " + versions.iterator().next()
               + ")"));
@@ -124,9 +144,9 @@ public final class GraphChecker {
     return free;
   }
 
-  private static void sort(Graph graph, Map<String, Node> producer, Map<Node, Set<String>> reads) {
+  private void sort(Graph graph, Map<String, Node> producer, Map<Node, Set<String>> reads) {
     List<Node> nodes = graph.nodes();
-    Map<Node, Integer> index = new java.util.IdentityHashMap<>();
+    Map<Node, Integer> index = new IdentityHashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       index.put(nodes.get(i), i);
     }
@@ -142,9 +162,9 @@ public final class GraphChecker {
       return;
     }
     int[] pending = new int[nodes.size()];
-    Map<Node, List<Node>> consumers = new java.util.IdentityHashMap<>();
+    Map<Node, List<Node>> consumers = new IdentityHashMap<>();
     for (Node n : nodes) {
-      Set<Node> deps = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      Set<Node> deps = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       reads.get(n).forEach(v -> deps.add(producer.get(v)));
       pending[index.get(n)] = deps.size();
       deps.forEach(d -> consumers.computeIfAbsent(d, k -> new ArrayList<>()).add(n));
@@ -167,8 +187,8 @@ public final class GraphChecker {
     }
     if (sorted.size() < nodes.size()) {
       List<String> cycle = nodes.stream().filter(n -> pending[index.get(n)] > 0)
-          .map(Node::describe).limit(8).toList();
-      throw new ModelFormatException("graph '" + graph.name() + "' has a cycle through nodes "
+          .map(this::describe).limit(8).toList();
+      throw new ModelFormatException("graph '" + graph.name() + "' has a cycle through "
           + String.join(", ", cycle));
     }
     nodes.clear();

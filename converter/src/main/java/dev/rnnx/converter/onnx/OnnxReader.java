@@ -38,7 +38,8 @@ public final class OnnxReader {
   /** Newest IR version read. */
   public static final long MAX_IR_VERSION = 13;
 
-  private static final int MAX_MESSAGE_BYTES = Integer.MAX_VALUE;
+  /** Largest model file: protobuf's 2 GiB message limit, as far as one byte array holds it. */
+  public static final int MAX_MODEL_BYTES = Integer.MAX_VALUE - 8;
 
   private final String source; // file name or "<bytes>", for messages
   private final ExternalData external;
@@ -58,6 +59,11 @@ public final class OnnxReader {
   public static IrModel read(Path file) {
     byte[] bytes;
     try {
+      long size = Files.size(file);
+      if (size > MAX_MODEL_BYTES) { // readAllBytes would throw OutOfMemoryError
+        throw new ModelFormatException(file + ": " + size + " bytes, more than an ONNX file"
+            + " holds (" + MAX_MODEL_BYTES + "); larger models keep tensors in external data");
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new ModelFormatException(file + ": cannot read: " + e, e);
@@ -93,26 +99,25 @@ public final class OnnxReader {
   }
 
   private IrModel readModel(byte[] bytes) {
+    if (bytes.length == 0) {
+      throw fail("empty file, not an ONNX model");
+    }
     ModelProto proto;
     try {
       CodedInputStream in = CodedInputStream.newInstance(bytes);
-      in.setSizeLimit(MAX_MESSAGE_BYTES);
+      in.setSizeLimit(MAX_MODEL_BYTES);
       proto = ModelProto.parseFrom(in);
       in.checkLastTagWas(0);
     } catch (InvalidProtocolBufferException e) {
+      // also where nesting exceeds protobuf's recursion limit: that bounds every later recursion
       throw fail("not an ONNX model (protobuf parsing failed: " + e.getMessage() + ")");
     } catch (IOException e) {
       throw fail("not an ONNX model: " + e.getMessage());
-    }
-    if (bytes.length == 0) {
-      throw fail("empty file, not an ONNX model");
     }
     try {
       return convert(proto);
     } catch (ModelFormatException e) {
       throw new ModelFormatException(source + ": " + e.getMessage(), e);
-    } catch (StackOverflowError e) {
-      throw fail("subgraphs nested too deeply");
     }
   }
 
@@ -136,7 +141,7 @@ public final class OnnxReader {
           + " (supported: 1 to " + OperatorSets.MAX_DEFAULT_OPSET + ")");
     }
     FunctionInliner functions = new FunctionInliner(proto.getFunctionsList(), opsets);
-    Graph graph = graph(functions.inline(proto.getGraph()), "graph", ir);
+    Graph graph = graph(functions.inline(proto.getGraph()));
     Map<String, Long> allOpsets = functions.opsets();
     new GraphChecker(allOpsets).check(graph);
     Map<String, String> metadata = new LinkedHashMap<>();
@@ -162,7 +167,14 @@ public final class OnnxReader {
     return domain.isEmpty() ? Node.DEFAULT_DOMAIN : domain;
   }
 
-  Graph graph(GraphProto g, String where, long ir) {
+  /** @return a node proto as {@link Node#describe()} writes nodes, for messages */
+  static String describe(NodeProto n) {
+    String domain = normalizeDomain(n.getDomain());
+    return "'" + n.getName() + "' ("
+        + (domain.equals(Node.DEFAULT_DOMAIN) ? "" : domain + ".") + n.getOpType() + ")";
+  }
+
+  private Graph graph(GraphProto g) {
     Graph graph = new Graph(g.getName());
     graph.setDocString(g.getDocString());
     String scope = "graph '" + g.getName() + "'";
@@ -173,21 +185,22 @@ public final class OnnxReader {
       if (t.getName().isEmpty()) {
         throw new ModelFormatException(scope + " has an initializer with no name");
       }
-      if (graph.initializers().put(t.getName(), TensorProtos.fromProto(t, external)) != null) {
+      if (graph.initializers().put(t.getName(), tensor(t, scope + " initializer")) != null) {
         throw new ModelFormatException(scope + " has two initializers named '" + t.getName()
             + "'");
       }
     }
     for (SparseTensorProto s : g.getSparseInitializerList()) {
-      Tensor dense = SparseTensors.densify(sparse(s, scope + " sparse initializer"));
       String name = s.getValues().getName();
-      if (name.isEmpty() || graph.initializers().put(name, dense) != null) {
+      if (name.isEmpty() || graph.initializers().containsKey(name)) {
         throw new ModelFormatException(scope + " has a sparse initializer with no or a repeated"
             + " name '" + name + "'");
       }
+      graph.initializers().put(name,
+          SparseTensors.densify(sparse(s, scope + " sparse initializer '" + name + "'")));
     }
-    for (NodeProto n : g.getNodeList()) {
-      graph.nodes().add(node(n, ir));
+    for (int i = 0; i < g.getNodeCount(); i++) {
+      graph.nodes().add(node(g.getNode(i), i));
     }
     for (ValueInfoProto v : g.getOutputList()) {
       graph.outputs().add(valueInfo(v, scope + " output"));
@@ -209,18 +222,21 @@ public final class OnnxReader {
     return new ValueInfo(v.getName(), v.hasType() ? TypeProtos.fromProto(v.getType(), what) : null);
   }
 
-  Node node(NodeProto n, long ir) {
-    String describe = "'" + n.getName() + "' (" + n.getOpType() + ")";
+  /** @param index the node's position in its graph, named in messages when it has no name */
+  private Node node(NodeProto n, int index) {
+    String position = n.getName().isEmpty() ? "#" + index + " " : "";
     if (n.getOpType().isEmpty()) {
-      throw new ModelFormatException("node '" + n.getName() + "' has no op_type");
+      throw new ModelFormatException("node " + position + "'" + n.getName() + "' has no op_type");
     }
+    String describe = position + describe(n);
     Map<String, Attribute> attributes = new LinkedHashMap<>();
     for (AttributeProto a : n.getAttributeList()) {
       Attribute attr;
       try {
-        attr = attribute(a, ir);
+        attr = attribute(a);
       } catch (ModelFormatException e) {
-        throw new ModelFormatException("node " + describe + ": " + e.getMessage(), e);
+        String where = a.getName().isEmpty() ? "" : ", attribute '" + a.getName() + "'";
+        throw new ModelFormatException("node " + describe + where + ": " + e.getMessage(), e);
       }
       if (attributes.put(attr.name(), attr) != null) {
         throw new ModelFormatException("node " + describe + " has attribute '" + attr.name()
@@ -231,41 +247,69 @@ public final class OnnxReader {
         n.getInputList(), n.getOutputList(), attributes);
   }
 
-  private Attribute attribute(AttributeProto a, long ir) {
+  /** Converts an attribute; messages say what is wrong, the caller names node and attribute. */
+  private Attribute attribute(AttributeProto a) {
     if (a.getName().isEmpty()) {
       throw new ModelFormatException("an attribute has no name");
     }
     if (!a.getRefAttrName().isEmpty()) {
-      throw new ModelFormatException("attribute '" + a.getName() + "' refers to function"
-          + " attribute '" + a.getRefAttrName() + "' outside any function");
+      throw new ModelFormatException("refers to function attribute '" + a.getRefAttrName()
+          + "' outside any function");
     }
-    String what = "attribute '" + a.getName() + "'";
     AttributeProto.AttributeType type = a.hasType() ? a.getType() : inferType(a);
+    requireValue(a, type);
+    String name = a.getName();
     return switch (type) {
-      case FLOAT -> Attribute.of(a.getName(), a.getF());
-      case INT -> Attribute.of(a.getName(), a.getI());
-      case STRING -> Attribute.of(a.getName(), a.getS().toStringUtf8());
-      case TENSOR -> Attribute.of(a.getName(), TensorProtos.fromProto(a.getT(), external));
-      case GRAPH -> Attribute.of(a.getName(), graph(a.getG(), what, ir));
-      case SPARSE_TENSOR -> new Attribute(a.getName(), Attribute.Kind.SPARSE_TENSOR,
-          sparse(a.getSparseTensor(), what));
-      case TYPE_PROTO -> new Attribute(a.getName(), Attribute.Kind.TYPE,
-          requireType(TypeProtos.fromProto(a.getTp(), what), what));
-      case FLOATS -> new Attribute(a.getName(), Attribute.Kind.FLOATS, a.getFloatsList());
-      case INTS -> new Attribute(a.getName(), Attribute.Kind.INTS, a.getIntsList());
-      case STRINGS -> new Attribute(a.getName(), Attribute.Kind.STRINGS,
+      case FLOAT -> Attribute.of(name, a.getF());
+      case INT -> Attribute.of(name, a.getI());
+      case STRING -> Attribute.of(name, a.getS().toStringUtf8());
+      case TENSOR -> Attribute.of(name, TensorProtos.fromProto(a.getT(), external));
+      case GRAPH -> Attribute.of(name, graph(a.getG()));
+      case SPARSE_TENSOR -> new Attribute(name, Attribute.Kind.SPARSE_TENSOR,
+          sparse(a.getSparseTensor(), "sparse tensor"));
+      case TYPE_PROTO -> new Attribute(name, Attribute.Kind.TYPE,
+          requireType(TypeProtos.fromProto(a.getTp(), "type"), "type"));
+      case FLOATS -> new Attribute(name, Attribute.Kind.FLOATS, a.getFloatsList());
+      case INTS -> new Attribute(name, Attribute.Kind.INTS, a.getIntsList());
+      case STRINGS -> new Attribute(name, Attribute.Kind.STRINGS,
           a.getStringsList().stream().map(s -> s.toStringUtf8()).toList());
-      case TENSORS -> new Attribute(a.getName(), Attribute.Kind.TENSORS,
+      case TENSORS -> new Attribute(name, Attribute.Kind.TENSORS,
           a.getTensorsList().stream().map(t -> TensorProtos.fromProto(t, external)).toList());
-      case GRAPHS -> new Attribute(a.getName(), Attribute.Kind.GRAPHS,
-          a.getGraphsList().stream().map(g -> graph(g, what, ir)).toList());
-      case SPARSE_TENSORS -> new Attribute(a.getName(), Attribute.Kind.SPARSE_TENSORS,
-          a.getSparseTensorsList().stream().map(s -> sparse(s, what)).toList());
-      case TYPE_PROTOS -> new Attribute(a.getName(), Attribute.Kind.TYPES,
+      case GRAPHS -> new Attribute(name, Attribute.Kind.GRAPHS,
+          a.getGraphsList().stream().map(this::graph).toList());
+      case SPARSE_TENSORS -> new Attribute(name, Attribute.Kind.SPARSE_TENSORS,
+          a.getSparseTensorsList().stream().map(s -> sparse(s, "sparse tensors")).toList());
+      case TYPE_PROTOS -> new Attribute(name, Attribute.Kind.TYPES,
           a.getTypeProtosList().stream()
-              .map(t -> requireType(TypeProtos.fromProto(t, what), what)).toList());
-      case UNDEFINED -> throw new ModelFormatException(what + " has no value");
+              .map(t -> requireType(TypeProtos.fromProto(t, "types"), "types")).toList());
+      case UNDEFINED -> throw new ModelFormatException("has no value");
     };
+  }
+
+  /** A single-valued type needs its field set: proto2 keeps presence, so 0 is not "absent". */
+  private static void requireValue(AttributeProto a, AttributeProto.AttributeType type) {
+    String field = switch (type) {
+      case FLOAT -> a.hasF() ? null : "f";
+      case INT -> a.hasI() ? null : "i";
+      case STRING -> a.hasS() ? null : "s";
+      case TENSOR -> a.hasT() ? null : "t";
+      case GRAPH -> a.hasG() ? null : "g";
+      case SPARSE_TENSOR -> a.hasSparseTensor() ? null : "sparse_tensor";
+      case TYPE_PROTO -> a.hasTp() ? null : "tp";
+      default -> null; // lists may be empty
+    };
+    if (field != null) {
+      throw new ModelFormatException("has type " + type + " but no " + field + " value");
+    }
+  }
+
+  /** @return the tensor, errors prefixed by where it is */
+  private Tensor tensor(TensorProto t, String where) {
+    try {
+      return TensorProtos.fromProto(t, external);
+    } catch (ModelFormatException e) {
+      throw new ModelFormatException(where + ": " + e.getMessage(), e);
+    }
   }
 
   private static ValueType requireType(ValueType t, String what) {
@@ -297,13 +341,21 @@ public final class OnnxReader {
       return AttributeProto.AttributeType.TENSORS;
     } else if (a.getGraphsCount() > 0) {
       return AttributeProto.AttributeType.GRAPHS;
+    } else if (a.hasSparseTensor()) {
+      return AttributeProto.AttributeType.SPARSE_TENSOR;
+    } else if (a.hasTp()) {
+      return AttributeProto.AttributeType.TYPE_PROTO;
+    } else if (a.getSparseTensorsCount() > 0) {
+      return AttributeProto.AttributeType.SPARSE_TENSORS;
+    } else if (a.getTypeProtosCount() > 0) {
+      return AttributeProto.AttributeType.TYPE_PROTOS;
     }
     return AttributeProto.AttributeType.UNDEFINED;
   }
 
   private SparseTensor sparse(SparseTensorProto s, String what) {
-    Tensor values = TensorProtos.fromProto(s.getValues(), external);
-    Tensor indices = TensorProtos.fromProto(s.getIndices(), external);
+    Tensor values = tensor(s.getValues(), what + " values");
+    Tensor indices = tensor(s.getIndices(), what + " indices");
     SparseTensor sparse = new SparseTensor(values, indices, s.getDimsList());
     SparseTensors.check(sparse, what);
     return sparse;
