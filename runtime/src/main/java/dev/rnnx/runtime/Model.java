@@ -127,4 +127,14 @@ public final class Model {
   public StepSession newStepSession(StepOptions options) {
     return new StepSession(StepPreparation.prepare(ir, options), options.session());
   }
+
+  /**
+   * Opens a batcher that steps many independent streams of this model in one backend call.
+   *
+   * @param options backend, constants and explicit state pairs
+   * @return the batcher; close it
+   */
+  public StreamBatcher newStreamBatcher(StepOptions options) {
+    return new StreamBatcher(StepPreparation.prepare(ir, options), options.session());
+  }
 }
