@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Random;
 
 /** Small whole-sequence recurrent models with seeded random weights, for step tests. */
-final class RecurrentModels {
-  static final int INPUT = 4;
-  static final int HIDDEN = 5;
+public final class RecurrentModels {
+  public static final int INPUT = 4;
+  public static final int HIDDEN = 5;
 
   private RecurrentModels() {}
 
-  static Tensor random(Random r, long... shape) {
+  public static Tensor random(Random r, long... shape) {
     float[] v = new float[Math.toIntExact(Tensor.elementCount(shape))];
     for (int i = 0; i < v.length; i++) {
       v[i] = (float) (r.nextGaussian() * 0.5);
@@ -36,6 +36,12 @@ final class RecurrentModels {
    */
   static Model stacked(String op, int layers, boolean head, Map<String, Attribute> extra,
       long seed) {
+    return Model.of(stackedIr(op, layers, head, extra, seed));
+  }
+
+  /** The same model in RNNX's internal form, e.g. to write it to a file. */
+  public static IrModel stackedIr(String op, int layers, boolean head,
+      Map<String, Attribute> extra, long seed) {
     Random r = new Random(seed);
     int gates = switch (op) {
       case "LSTM" -> 4;
@@ -72,7 +78,6 @@ final class RecurrentModels {
       g.nodes().add(Node.of("bias", "Add", List.of("Z", "Bh"), List.of("logits"), List.of()));
       g.outputs().add(new ValueInfo("logits", null));
     }
-    return Model.of(new IrModel(8, Map.of(Node.DEFAULT_DOMAIN, 17L), Map.of(), "rnnx-test", "",
-        "", g));
+    return new IrModel(8, Map.of(Node.DEFAULT_DOMAIN, 17L), Map.of(), "rnnx-test", "", "", g);
   }
 }
