@@ -21,10 +21,12 @@ final class StateLayout {
   final Map<String, TensorSpec> stateSpecs; // by state input, in pair order
   final Map<String, TensorSpec> frameSpecs; // inputs fed each step
   private final Map<String, Tensor> modelInitial;
+  private final Map<String, String> sequenceLens; // state input -> frame input of lengths
 
   StateLayout(StepPreparation.Prepared prepared, Session session) {
     this.pairs = prepared.pairs();
     this.modelInitial = prepared.modelInitial();
+    this.sequenceLens = prepared.sequenceLens();
     Set<String> stateInputs = pairs.stream().map(StatePair::input).collect(Collectors.toSet());
     Map<String, TensorSpec> byName = new HashMap<>();
     session.inputs().forEach(s -> byName.put(s.name(), s));
@@ -124,12 +126,40 @@ final class StateLayout {
     return true;
   }
 
-  /** @return the next state taken from a run's outputs */
-  Map<String, Tensor> nextState(Map<String, Tensor> outputs) {
+  /**
+   * The next state taken from a run's outputs. Rows of a streamed recurrence whose sequence
+   * length in this frame was 0 have ended: they keep their previous state (the recurrence
+   * itself would output zeros for them).
+   */
+  Map<String, Tensor> nextState(Map<String, Tensor> outputs, Map<String, Tensor> frame,
+      Map<String, Tensor> previous) {
     Map<String, Tensor> next = new LinkedHashMap<>();
     for (StatePair p : pairs) {
-      next.put(p.input(), outputs.get(p.output()));
+      Tensor value = outputs.get(p.output());
+      String lensInput = sequenceLens.get(p.input());
+      if (lensInput != null && frame.containsKey(lensInput)) {
+        value = keepEndedRows(previous.get(p.input()), value, frame.get(lensInput));
+      }
+      next.put(p.input(), value);
     }
     return next;
+  }
+
+  /** Recurrent states are [num_directions, batch, hidden]: copy back rows whose length is 0. */
+  private static Tensor keepEndedRows(Tensor previous, Tensor next, Tensor lengths) {
+    int batch = Math.toIntExact(next.dim(1));
+    int[] ones = new int[batch];
+    java.util.Arrays.fill(ones, 1);
+    List<Tensor> prevRows = dev.rnnx.tensor.Tensors.split(previous, 1, ones);
+    List<Tensor> nextRows = new java.util.ArrayList<>(dev.rnnx.tensor.Tensors.split(next, 1,
+        ones));
+    boolean any = false;
+    for (int b = 0; b < batch; b++) {
+      if (lengths.getLong(b) == 0) {
+        nextRows.set(b, prevRows.get(b));
+        any = true;
+      }
+    }
+    return any ? dev.rnnx.tensor.Tensors.concat(nextRows, 1) : next;
   }
 }

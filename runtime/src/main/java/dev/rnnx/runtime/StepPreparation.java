@@ -33,21 +33,23 @@ final class StepPreparation {
    * @param pairs its state pairs
    * @param modelInitial the initial value the model itself gives some state inputs
    * @param fingerprint identifies the prepared model in serialized states
-   * @param streamed true when RNNX made the state pairs by streaming a whole-sequence model
+   * @param sequenceLens for states of streamed recurrences with lengths, the frame input
+   *     holding them ([batch]; 0 marks a stream that has ended)
    */
   record Prepared(IrModel model, List<StatePair> pairs, Map<String, Tensor> modelInitial,
-      String fingerprint, boolean streamed) {}
+      String fingerprint, Map<String, String> sequenceLens) {}
 
   static Prepared prepare(IrModel imported, StepOptions options) {
     IrModel model = ModelPreparation.prepare(imported, options.constants());
     Graph g = model.graph();
     List<StatePair> pairs = StatePairing.pair(g, options.states());
-    boolean streamed = false;
+    Map<String, String> sequenceLens = Map.of();
     if (pairs.isEmpty()) {
-      pairs = Streamifier.streamify(g);
+      Streamifier.Streamed streamed = Streamifier.streamify(g);
+      pairs = streamed.pairs();
+      sequenceLens = streamed.sequenceLens();
       model = new PassPipeline(List.of(new DeadNodeElimination(), new ShapeInference()))
           .run(model);
-      streamed = true;
     }
     Set<String> stateOutputs = pairs.stream().map(StatePair::output).collect(Collectors.toSet());
     if (stateOutputs.size() != pairs.size()) {
@@ -56,7 +58,7 @@ final class StepPreparation {
     }
     Map<String, Tensor> initial = new LinkedHashMap<>(
         Streamifier.modelInitialStates(model.graph(), pairs));
-    return new Prepared(model, pairs, initial, fingerprint(model, pairs), streamed);
+    return new Prepared(model, pairs, initial, fingerprint(model, pairs), sequenceLens);
   }
 
   private static String fingerprint(IrModel model, List<StatePair> pairs) {

@@ -46,7 +46,7 @@ public final class StepSession implements AutoCloseable {
     Map<String, Tensor> feeds = new java.util.HashMap<>(frame);
     feeds.putAll(current);
     Map<String, Tensor> outputs = session.run(feeds);
-    Map<String, Tensor> next = layout.nextState(outputs);
+    Map<String, Tensor> next = layout.nextState(outputs, frame, current);
     state = next;
     steps++;
     return new StepResult(outputs, next);

@@ -131,9 +131,7 @@ public final class StreamBatcher implements AutoCloseable {
   public RecurrentState state(String stream) {
     ensureOpen();
     requireJoined(stream);
-    Map<String, Tensor> s = states.get(stream);
-    return new RecurrentState(fingerprint, steps.get(stream),
-        s != null ? s : layout.initialState(Map.of()));
+    return new RecurrentState(fingerprint, steps.get(stream), stateOf(stream, Map.of()));
   }
 
   /**
@@ -161,8 +159,7 @@ public final class StreamBatcher implements AutoCloseable {
         throw new IllegalArgumentException("stream '" + id + "' gives " + frame.keySet()
             + "; each frame needs exactly " + layout.frameSpecs.keySet());
       }
-      Map<String, Tensor> state = states.get(id) != null ? states.get(id)
-          : layout.initialState(frame);
+      Map<String, Tensor> state = stateOf(id, frame);
       Map<String, Tensor> feeds = new LinkedHashMap<>(frame);
       feeds.putAll(state);
       sizes[k] = -1;
@@ -188,12 +185,18 @@ public final class StreamBatcher implements AutoCloseable {
       for (String name : outputs.keySet()) {
         out.put(name, perStream.get(name).get(k));
       }
-      Map<String, Tensor> next = layout.nextState(out);
+      Map<String, Tensor> next = layout.nextState(out, frames.get(ids.get(k)), stateOf(ids.get(k),
+          frames.get(ids.get(k))));
       states.put(ids.get(k), next);
       steps.merge(ids.get(k), 1L, Long::sum);
       results.put(ids.get(k), new StepResult(out, next));
     }
     return results;
+  }
+
+  private Map<String, Tensor> stateOf(String stream, Map<String, Tensor> frame) {
+    Map<String, Tensor> s = states.get(stream);
+    return s != null ? s : layout.initialState(frame);
   }
 
   private Tensor concat(String name, List<Tensor> parts) {

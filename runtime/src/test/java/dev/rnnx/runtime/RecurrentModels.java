@@ -39,9 +39,24 @@ public final class RecurrentModels {
     return Model.of(stackedIr(op, layers, head, extra, seed));
   }
 
+  /**
+   * One forward recurrence whose sequence_lens comes from graph input {@code lens} [batch],
+   * with outputs Y0 and Y_h0.
+   */
+  static Model withSequenceLens(String op, long seed) {
+    IrModel ir = build(op, 1, false, Map.of(), seed, true);
+    ir.graph().outputs().add(new ValueInfo("Y_h0", null));
+    return Model.of(ir);
+  }
+
   /** The same model in RNNX's internal form, e.g. to write it to a file. */
   public static IrModel stackedIr(String op, int layers, boolean head,
       Map<String, Attribute> extra, long seed) {
+    return build(op, layers, head, extra, seed, false);
+  }
+
+  private static IrModel build(String op, int layers, boolean head,
+      Map<String, Attribute> extra, long seed, boolean sequenceLens) {
     Random r = new Random(seed);
     int gates = switch (op) {
       case "LSTM" -> 4;
@@ -51,6 +66,10 @@ public final class RecurrentModels {
     Graph g = new Graph("stacked_" + op);
     g.inputs().add(new ValueInfo("X", ValueType.tensor(ElementType.FLOAT,
         Shape.of(Dim.of("seq"), Dim.of("batch"), Dim.of(INPUT)))));
+    if (sequenceLens) {
+      g.inputs().add(new ValueInfo("lens", ValueType.tensor(ElementType.INT32,
+          Shape.of(Dim.of("batch")))));
+    }
     String x = "X";
     String y = null;
     for (int l = 0; l < layers; l++) {
@@ -62,8 +81,9 @@ public final class RecurrentModels {
       attrs.addAll(extra.values());
       List<String> outs = op.equals("LSTM") ? List.of("Y" + l, "Y_h" + l, "Y_c" + l)
           : List.of("Y" + l, "Y_h" + l);
-      g.nodes().add(Node.of(op.toLowerCase() + l, op, List.of(x, "W" + l, "R" + l, "B" + l),
-          outs, attrs));
+      List<String> ins = sequenceLens ? List.of(x, "W" + l, "R" + l, "B" + l, "lens")
+          : List.of(x, "W" + l, "R" + l, "B" + l);
+      g.nodes().add(Node.of(op.toLowerCase() + l, op, ins, outs, attrs));
       g.initializers().put("axes" + l, Tensor.of(new long[] {1}, 1));
       g.nodes().add(Node.of("squeeze" + l, "Squeeze", List.of("Y" + l, "axes" + l),
           List.of("S" + l), List.of()));

@@ -26,17 +26,27 @@ public final class Streamifier {
   private Streamifier() {}
 
   /**
+   * The state pairs streaming made, and for each state input fed by a recurrence whose
+   * {@code sequence_lens} is a graph input, that input: rows whose length is 0 in a frame have
+   * ended and keep their state.
+   *
+   * @param pairs the new state pairs, in node order
+   * @param sequenceLens state input name to the graph input holding its sequence lengths
+   */
+  public record Streamed(List<StatePair> pairs, Map<String, String> sequenceLens) {}
+
+  /**
    * Rewrites the graph in place. Expects sequence-major recurrences (layout 0) and run after
    * shape inference, so that ranks are known; run dead-node elimination afterwards to drop the
    * nodes that used to compute the initial states.
    *
    * @param graph the main graph
-   * @return the new state pairs, in node order
+   * @return the new state pairs and their sequence_lens inputs
    * @throws RnnxException (UNSUPPORTED) naming the node and the reason when the model cannot
    *     be streamed: no recurrence, a reverse or bidirectional one, or an op that mixes time
    *     steps
    */
-  public static List<StatePair> streamify(Graph graph) {
+  public static Streamed streamify(Graph graph) {
     List<Node> recurrences = graph.nodes().stream().filter(TimeAxisAnalysis::isRecurrent)
         .toList();
     if (recurrences.isEmpty()) {
@@ -59,13 +69,17 @@ public final class Streamifier {
     analysis.checkDownstream(analysis.timeInputs());
     Set<String> names = allNames(graph);
     List<StatePair> pairs = new ArrayList<>();
+    Map<String, String> sequenceLens = new java.util.LinkedHashMap<>();
     int index = 0;
     for (Node n : recurrences) {
       String prefix = unique(names, n.name().isEmpty() ? n.opType() + "_" + index : n.name());
       index++;
-      pairs.addAll(rewrite(graph, n, prefix, names));
+      List<StatePair> made = rewrite(graph, n, prefix, names);
+      n.input(4).filter(lens -> graph.input(lens).isPresent())
+          .ifPresent(lens -> made.forEach(p -> sequenceLens.put(p.input(), lens)));
+      pairs.addAll(made);
     }
-    return pairs;
+    return new Streamed(pairs, sequenceLens);
   }
 
   private static List<StatePair> rewrite(Graph graph, Node node, String prefix,
