@@ -87,6 +87,19 @@ public final class Tensor {
     return fromBytesOwned(type, shape.clone(), littleEndian.clone());
   }
 
+  /**
+   * Like {@link #fromBytes} without copying, for backends that made the array for this tensor
+   * alone: the tensor takes ownership, and the caller must never touch either array again.
+   *
+   * @param type any type but {@link ElementType#STRING}
+   * @param shape the dims (owned from now on)
+   * @param littleEndian exactly {@code type.byteSize(count)} bytes (owned from now on)
+   * @return the tensor
+   */
+  public static Tensor adopt(ElementType type, long[] shape, byte[] littleEndian) {
+    return fromBytesOwned(type, shape, littleEndian);
+  }
+
   /** Like {@link #fromBytes} without copying; the caller hands over both arrays. */
   static Tensor fromBytesOwned(ElementType type, long[] shape, byte[] littleEndian) {
     Objects.requireNonNull(type, "type");

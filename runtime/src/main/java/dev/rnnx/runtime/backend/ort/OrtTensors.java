@@ -64,10 +64,14 @@ final class OrtTensors {
       flattenStrings(t.getValue(), flat);
       return Tensor.of(flat.toArray(String[]::new), shape);
     }
-    ByteBuffer bytes = t.getByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes = t.getByteBuffer(); // a fresh copy made for this call
+    if (bytes.hasArray() && bytes.arrayOffset() == 0 && bytes.position() == 0
+        && bytes.remaining() == bytes.array().length) {
+      return Tensor.adopt(type, shape, bytes.array());
+    }
     byte[] data = new byte[bytes.remaining()];
     bytes.get(data);
-    return Tensor.fromBytes(type, shape, data);
+    return Tensor.adopt(type, shape, data);
   }
 
   /** ONNX Runtime's Java enum numbers types its own way; its names follow ONNX's. */
