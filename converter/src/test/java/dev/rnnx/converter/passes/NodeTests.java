@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Assumptions;
  * each model with the tensors of its first data set.
  */
 final class NodeTests {
+  private static List<Case> all; // read once per test run; cases hand out model copies
+
   private NodeTests() {}
 
   /**
@@ -53,15 +55,18 @@ final class NodeTests {
   }
 
   /** @return every case, or a skipped test (never a passed one) when the suite is absent */
-  static List<Case> all() {
+  static synchronized List<Case> all() {
     Path dir = location();
     Assumptions.assumeTrue(Files.isDirectory(dir),
         "ONNX node tests not found at " + dir + " (set -Donnx.node.tests or ONNX_NODE_TESTS)");
-    List<Case> cases = new ArrayList<>();
-    for (OnnxTestCase c : OnnxTestCase.findAll(dir)) {
-      cases.add(load(c));
+    if (all == null) {
+      List<Case> cases = new ArrayList<>();
+      for (OnnxTestCase c : OnnxTestCase.findAll(dir)) {
+        cases.add(load(c));
+      }
+      all = List.copyOf(cases);
     }
-    return cases;
+    return all;
   }
 
   /** @return one case by name, or a skipped test when the suite is absent */
