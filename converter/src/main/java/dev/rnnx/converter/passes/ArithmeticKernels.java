@@ -30,6 +30,7 @@ final class ArithmeticKernels {
     boolean test(int order, boolean equal);
   }
 
+  /** @param kernels where to add this family's kernels, by operator */
   static void register(Map<String, FoldKernel> kernels) {
     kernels.put("Add", c -> List.of(arithmetic(c, (a, b, u) -> a + b, (a, b) -> a + b)));
     kernels.put("Sub", c -> List.of(arithmetic(c, (a, b, u) -> a - b, (a, b) -> a - b)));

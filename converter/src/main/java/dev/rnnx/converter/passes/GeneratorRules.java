@@ -13,6 +13,7 @@ import java.util.Map;
 final class GeneratorRules {
   private GeneratorRules() {}
 
+  /** @param rules where to add this family's rules, by operator */
   static void register(Map<String, ShapeRule> rules) {
     rules.put("Constant", c -> ShapeRule.of(ConstantAttributes.type(c.node())));
     rules.put("ConstantOfShape", GeneratorRules::constantOfShape);
