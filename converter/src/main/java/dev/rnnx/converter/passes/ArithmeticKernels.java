@@ -30,6 +30,7 @@ final class ArithmeticKernels {
     boolean test(int order, boolean equal);
   }
 
+  /** @param kernels where to add this family's kernels, by operator */
   static void register(Map<String, FoldKernel> kernels) {
     kernels.put("Add", c -> List.of(arithmetic(c, (a, b, u) -> a + b, (a, b) -> a + b)));
     kernels.put("Sub", c -> List.of(arithmetic(c, (a, b, u) -> a - b, (a, b) -> a - b)));
@@ -69,7 +70,8 @@ final class ArithmeticKernels {
   }
 
   private static void requireArithmetic(ElementType type) {
-    if (type == ElementType.STRING || type == ElementType.BOOL || type == ElementType.COMPLEX64 || type == ElementType.COMPLEX128) {
+    if (type == ElementType.STRING || type == ElementType.BOOL
+        || type == ElementType.COMPLEX64 || type == ElementType.COMPLEX128) {
       throw new NotFoldable("arithmetic on " + type);
     }
   }
@@ -237,7 +239,8 @@ final class ArithmeticKernels {
       return in;
     }
     if (from == ElementType.STRING || to == ElementType.STRING || to.bits() < 8
-        || to.bits() < 16 && to.isFloatingPoint() || from == ElementType.COMPLEX64 || from == ElementType.COMPLEX128
+        || to.bits() < 16 && to.isFloatingPoint()
+        || from == ElementType.COMPLEX64 || from == ElementType.COMPLEX128
         || to == ElementType.COMPLEX64 || to == ElementType.COMPLEX128) {
       throw new NotFoldable("casting " + from + " to " + to);
     }

@@ -49,21 +49,24 @@ public final class ConstantFolding implements GraphPass {
 
   @Override
   public IrModel apply(IrModel model) {
-    int before = model.graph().initializers().size();
-    fold(ConstantScope.of(model.graph()), model.opsets());
-    return model.graph().initializers().size() > before
-        ? IrUpgrade.allowConstantInitializers(model) : model;
+    boolean folded = fold(ConstantScope.of(model.graph()), model.opsets());
+    return folded ? IrUpgrade.allowConstantInitializers(model) : model;
   }
 
-  private void fold(ConstantScope scope, Map<String, Long> opsets) {
+  /** @return true when it folded something here or in a subgraph */
+  private boolean fold(ConstantScope scope, Map<String, Long> opsets) {
     Graph g = scope.graph();
+    boolean folded = false;
     for (Iterator<Node> it = g.nodes().iterator(); it.hasNext(); ) {
       Node n = it.next();
-      n.subgraphs().forEach(sub -> fold(scope.child(sub), opsets));
+      for (Graph sub : n.subgraphs()) {
+        folded |= fold(scope.child(sub), opsets);
+      }
       List<Tensor> values = NodeErrors.at(n, () -> evaluate(n, scope, opsets));
       if (values == null) {
         continue;
       }
+      folded = true;
       for (int k = 0; k < n.outputs().size(); k++) {
         String out = n.outputs().get(k);
         if (!out.isEmpty()) {
@@ -74,6 +77,7 @@ public final class ConstantFolding implements GraphPass {
       }
       it.remove();
     }
+    return folded;
   }
 
   /** @return the node's output values, or null when it stays */

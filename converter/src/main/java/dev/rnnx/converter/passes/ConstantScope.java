@@ -48,11 +48,6 @@ final class ConstantScope {
     return graph;
   }
 
-  /** @return true for the main graph's scope */
-  boolean isMain() {
-    return parent == null;
-  }
-
   /**
    * @param name a value name
    * @return its constant value, or null when it is not (known to be) constant

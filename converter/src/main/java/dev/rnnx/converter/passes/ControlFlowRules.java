@@ -24,6 +24,7 @@ final class ControlFlowRules {
 
   private ControlFlowRules() {}
 
+  /** @param rules where to add this family's rules, by operator */
   static void register(Map<String, ShapeRule> rules) {
     rules.put("If", ControlFlowRules::ifRule);
     rules.put("Loop", ControlFlowRules::loop);

@@ -16,6 +16,7 @@ import java.util.Map;
 final class ConvolutionRules {
   private ConvolutionRules() {}
 
+  /** @param rules where to add this family's rules, by operator */
   static void register(Map<String, ShapeRule> rules) {
     rules.put("Conv", c -> ShapeRule.of(Dims.tensor(c.elem(0), conv(c))));
     rules.put("ConvInteger", c -> ShapeRule.of(Dims.tensor(ElementType.INT32, conv(c))));

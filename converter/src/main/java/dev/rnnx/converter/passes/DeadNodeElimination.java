@@ -17,6 +17,9 @@ import java.util.Set;
  * inputs and outputs are left as they are, since the enclosing operator fixes them.
  */
 public final class DeadNodeElimination implements GraphPass {
+  /** Creates the pass. */
+  public DeadNodeElimination() {}
+
   @Override
   public String name() {
     return "dead-node-elimination";

@@ -33,6 +33,7 @@ final class ElementwiseRules {
 
   private ElementwiseRules() {}
 
+  /** @param rules where to add this family's rules, by operator */
   static void register(Map<String, ShapeRule> rules) {
     UNARY.forEach(op -> rules.put(op, c -> ShapeRule.of(like(c, 0, c.elem(0)))));
     ARITHMETIC.forEach(op -> rules.put(op, c -> ShapeRule.of(broadcast(c, c.elem(0)))));

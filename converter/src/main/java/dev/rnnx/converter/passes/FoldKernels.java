@@ -2,7 +2,6 @@ package dev.rnnx.converter.passes;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** The {@link FoldKernel} of each default-domain operator constant folding evaluates. */
 final class FoldKernels {
@@ -23,10 +22,5 @@ final class FoldKernels {
    */
   static FoldKernel of(String opType) {
     return KERNELS.get(opType);
-  }
-
-  /** @return the operators folding evaluates */
-  static Set<String> operators() {
-    return Set.copyOf(KERNELS.keySet());
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 final class GeneratorKernels {
   private GeneratorKernels() {}
 
+  /** @param kernels where to add this family's kernels, by operator */
   static void register(Map<String, FoldKernel> kernels) {
     kernels.put("Constant", c -> {
       Tensor value = ConstantAttributes.value(c.node());

@@ -13,6 +13,7 @@ import java.util.Map;
 final class GeneratorRules {
   private GeneratorRules() {}
 
+  /** @param rules where to add this family's rules, by operator */
   static void register(Map<String, ShapeRule> rules) {
     rules.put("Constant", c -> ShapeRule.of(ConstantAttributes.type(c.node())));
     rules.put("ConstantOfShape", GeneratorRules::constantOfShape);
@@ -81,7 +82,18 @@ final class GeneratorRules {
     Dim n = Dim.UNKNOWN;
     if (start != null && limit != null && delta != null) {
       n = Dim.of(RangeCount.of(start, limit, delta));
+    } else if (c.longs(0) != null && c.longs(1) != null && c.longs(2) != null) {
+      n = Dim.of(RangeCount.of(scalar(c.longs(0)), scalar(c.longs(1)), scalar(c.longs(2))));
     }
     return ShapeRule.of(Dims.tensor(type, List.of(n)));
+  }
+
+  /** An integer Range input computed from shapes: known elements, not a constant. */
+  private static Tensor scalar(long[] values) {
+    if (values.length != 1) {
+      throw new IllegalArgumentException("Range takes scalars, got " + values.length
+          + " elements");
+    }
+    return Tensor.scalar(values[0]);
   }
 }

@@ -25,6 +25,9 @@ import java.util.Set;
  * constant there.
  */
 public final class IfPruning implements GraphPass {
+  /** Creates the pass. */
+  public IfPruning() {}
+
   @Override
   public String name() {
     return "if-pruning";
@@ -32,14 +35,14 @@ public final class IfPruning implements GraphPass {
 
   @Override
   public IrModel apply(IrModel model) {
-    int before = model.graph().initializers().size();
-    prune(ConstantScope.of(model.graph()), model.graph());
-    return model.graph().initializers().size() > before
-        ? IrUpgrade.allowConstantInitializers(model) : model;
+    boolean pruned = prune(ConstantScope.of(model.graph()), model.graph());
+    return pruned ? IrUpgrade.allowConstantInitializers(model) : model;
   }
 
-  private static void prune(ConstantScope scope, Graph main) {
+  /** @return true when it pruned an If here or in a subgraph */
+  private static boolean prune(ConstantScope scope, Graph main) {
     Graph g = scope.graph();
+    boolean pruned = false;
     Deque<Node> work = new ArrayDeque<>(g.nodes());
     List<Node> kept = new ArrayList<>();
     while (!work.isEmpty()) {
@@ -54,10 +57,13 @@ public final class IfPruning implements GraphPass {
             scope.put(n.outputs().get(0), value);
           }
         }
-        n.subgraphs().forEach(sub -> prune(scope.child(sub), main));
+        for (Graph sub : n.subgraphs()) {
+          pruned |= prune(scope.child(sub), main);
+        }
         kept.add(n);
         continue;
       }
+      pruned = true;
       List<Node> inlined = NodeErrors.at(n, () -> inline(n, cond, scope, main));
       for (int i = inlined.size() - 1; i >= 0; i--) {
         work.addFirst(inlined.get(i)); // visited next: nested Ifs may now be constant too
@@ -65,6 +71,7 @@ public final class IfPruning implements GraphPass {
     }
     g.nodes().clear();
     g.nodes().addAll(kept);
+    return pruned;
   }
 
   private static List<Node> inline(Node n, Tensor cond, ConstantScope scope, Graph main) {
@@ -93,7 +100,7 @@ public final class IfPruning implements GraphPass {
       if (defined.contains(yielded) && !rename.containsKey(yielded)) {
         rename.put(yielded, out);
       } else {
-        identities.add(Node.of(n.name() + "/" + out, "Identity", List.of(yielded),
+        identities.add(Node.of(ValueNames.nodeName(n.name(), out), "Identity", List.of(yielded),
             List.of(out), List.of()));
       }
     }
@@ -119,7 +126,7 @@ public final class IfPruning implements GraphPass {
     List<Node> inlined = new ArrayList<>();
     for (Node b : branch.nodes()) {
       Node renamed = renaming.node(b);
-      inlined.add(new Node(n.name() + "/" + b.name(), renamed.opType(), renamed.domain(),
+      inlined.add(new Node(ValueNames.nodeName(n.name(), b.name()), renamed.opType(), renamed.domain(),
           renamed.inputs(), renamed.outputs(), renamed.attributes()));
     }
     for (Node identity : identities) {

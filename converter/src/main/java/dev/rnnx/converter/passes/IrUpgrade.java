@@ -5,10 +5,10 @@ import dev.rnnx.converter.ir.IrModel;
 import dev.rnnx.converter.ir.Node;
 
 /**
- * Lets a model hold constants as initializers that are not graph inputs. IR versions up to 3
- * require every main-graph initializer to be a graph input (and list subgraph constants among
- * the subgraph's inputs, after the actual ones); IR 4 dropped both rules and changed nothing
- * else, so such a model is lifted to IR 4.
+ * Lets a model hold constants as initializers that are not graph inputs. Up to IR version 3
+ * every initializer, of the main graph or a subgraph, must also be a graph input (a subgraph
+ * lists its constants after its actual inputs); IR 4 dropped that rule and changed nothing
+ * else, so a model whose passes add or move initializers is lifted to IR 4.
  */
 final class IrUpgrade {
   /** The first IR version whose initializers need not be graph inputs. */
@@ -17,7 +17,7 @@ final class IrUpgrade {
   private IrUpgrade() {}
 
   /**
-   * @param model a model that now has (or is about to have) constant initializers
+   * @param model a model that now has initializers added or moved by a pass
    * @return the model itself at IR 4 or later, else a copy at IR 4 sharing its graph
    */
   static IrModel allowConstantInitializers(IrModel model) {

@@ -15,6 +15,7 @@ import java.util.Map;
 final class LayoutKernels {
   private LayoutKernels() {}
 
+  /** @param kernels where to add this family's kernels, by operator */
   static void register(Map<String, FoldKernel> kernels) {
     kernels.put("Identity", c -> List.of(c.input(0)));
     kernels.put("Reshape", c -> List.of(c.input(0).reshape(reshaped(c))));

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 final class LinearAlgebraRules {
   private LinearAlgebraRules() {}
 
+  /** @param rules where to add this family's rules, by operator */
   static void register(Map<String, ShapeRule> rules) {
     rules.put("MatMul", c -> ShapeRule.of(Dims.tensor(c.elem(0), matMul(c))));
     rules.put("MatMulInteger", c -> ShapeRule.of(Dims.tensor(ElementType.INT32, matMul(c))));

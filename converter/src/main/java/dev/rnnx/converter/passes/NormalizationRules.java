@@ -11,6 +11,7 @@ import java.util.Map;
 final class NormalizationRules {
   private NormalizationRules() {}
 
+  /** @param rules where to add this family's rules, by operator */
   static void register(Map<String, ShapeRule> rules) {
     rules.put("BatchNormalization", NormalizationRules::batchNormalization);
     rules.put("LayerNormalization", NormalizationRules::layerNormalization);

@@ -37,9 +37,9 @@ final class RangeCount {
     if (d == 0) {
       throw new IllegalArgumentException("Range delta is 0");
     }
-    double q = type == ElementType.DOUBLE
+    double q = type == ElementType.DOUBLE // narrower floats compute in float, as ONNX does
         ? (limit.getDouble(0) - start.getDouble(0)) / d
-        : (float) ((float) limit.getDouble(0) - (float) start.getDouble(0)) / (float) d;
+        : (limit.getFloat(0) - start.getFloat(0)) / (float) d;
     return (long) Math.max(Math.ceil(q), 0);
   }
 }

@@ -29,6 +29,9 @@ public final class RecurrentLayoutNormalization implements GraphPass {
   private static final int INITIAL_H = 5;
   private static final int INITIAL_C = 6; // LSTM only
 
+  /** Creates the pass. */
+  public RecurrentLayoutNormalization() {}
+
   @Override
   public String name() {
     return "recurrent-layout-normalization";
@@ -87,7 +90,7 @@ public final class RecurrentLayoutNormalization implements GraphPass {
   }
 
   private static Node transpose(Node owner, String in, String out, long[] perm) {
-    return Node.of(owner.name() + "/transpose_" + in, "Transpose", List.of(in), List.of(out),
+    return Node.of(ValueNames.nodeName(owner.name(), "transpose_" + in), "Transpose", List.of(in), List.of(out),
         List.of(Attribute.ints("perm", perm)));
   }
 }

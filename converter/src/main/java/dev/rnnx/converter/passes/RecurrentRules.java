@@ -15,6 +15,7 @@ import java.util.Map;
 final class RecurrentRules {
   private RecurrentRules() {}
 
+  /** @param rules where to add this family's rules, by operator */
   static void register(Map<String, ShapeRule> rules) {
     for (String op : List.of("LSTM", "GRU", "RNN")) {
       rules.put(op, RecurrentRules::recurrent);

@@ -14,6 +14,7 @@ import java.util.Map;
 final class ReductionKernels {
   private ReductionKernels() {}
 
+  /** @param kernels where to add this family's kernels, by operator */
   static void register(Map<String, FoldKernel> kernels) {
     kernels.put("ReduceSum", c -> List.of(reduce(c, 0, false)));
     kernels.put("ReduceProd", c -> List.of(reduce(c, 1, true)));

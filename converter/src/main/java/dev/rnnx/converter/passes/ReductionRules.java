@@ -15,6 +15,7 @@ final class ReductionRules {
 
   private ReductionRules() {}
 
+  /** @param rules where to add this family's rules, by operator */
   static void register(Map<String, ShapeRule> rules) {
     REDUCE.forEach(op -> rules.put(op, c -> ShapeRule.of(Dims.tensor(c.elem(0), reduce(c)))));
     for (String op : List.of("ArgMax", "ArgMin")) {

@@ -12,6 +12,7 @@ import java.util.Map;
 final class ReshapeRules {
   private ReshapeRules() {}
 
+  /** @param rules where to add this family's rules, by operator */
   static void register(Map<String, ShapeRule> rules) {
     rules.put("Reshape", c -> ShapeRule.of(Dims.tensor(c.elem(0), reshape(c))));
     rules.put("Flatten", ReshapeRules::flatten);

@@ -29,6 +29,9 @@ import java.util.Map;
  * know, and those of other domains, keep their declared output types.
  */
 public final class ShapeInference implements GraphPass {
+  /** Creates the pass. */
+  public ShapeInference() {}
+
   @Override
   public String name() {
     return "shape-inference";

@@ -16,6 +16,7 @@ final class SlicingRules {
 
   private SlicingRules() {}
 
+  /** @param rules where to add this family's rules, by operator */
   static void register(Map<String, ShapeRule> rules) {
     rules.put("Concat", c -> ShapeRule.of(Dims.tensor(c.firstElem(range(c.inputCount())),
         concat(c))));

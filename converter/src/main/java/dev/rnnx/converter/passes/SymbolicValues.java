@@ -61,7 +61,7 @@ final class SymbolicValues {
       case "Gather" -> gather(c);
       case "Concat" -> concat(c);
       case "Slice" -> slice(c);
-      case "Add", "Sub", "Mul", "Div" -> arithmetic(c);
+      case "Add", "Sub", "Mul", "Div", "Min", "Max" -> c.inputCount() == 2 ? arithmetic(c) : null;
       case "Neg" -> c.values(0) == null ? null : c.values(0).stream()
           .map(d -> d.isFixed() ? Dim.of(-d.sizeOrMinusOne()) : Dim.UNKNOWN).toList();
       case "ConstantOfShape" -> filled(c);
@@ -187,8 +187,13 @@ final class SymbolicValues {
         case "Add" -> Dim.of(p + q);
         case "Sub" -> Dim.of(p - q);
         case "Mul" -> Dim.of(p * q);
+        case "Min" -> Dim.of(Math.min(p, q));
+        case "Max" -> Dim.of(Math.max(p, q));
         default -> q == 0 ? Dim.UNKNOWN : Dim.of(p / q); // integer Div truncates
       };
+    }
+    if (op.equals("Min") || op.equals("Max")) {
+      return x.equals(y) ? x : Dim.UNKNOWN;
     }
     boolean identityRight = y.isFixed() && q == (op.equals("Mul") || op.equals("Div") ? 1 : 0);
     if (identityRight) {

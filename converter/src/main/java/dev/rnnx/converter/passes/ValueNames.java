@@ -7,7 +7,10 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** Value names of graphs: what a subgraph reads from outside, and fresh names for new values. */
+/**
+ * Names in graphs: what a subgraph reads from outside, fresh names for new values, and names
+ * for nodes made on behalf of others.
+ */
 final class ValueNames {
   private final Set<String> taken;
 
@@ -46,9 +49,13 @@ final class ValueNames {
     return name;
   }
 
-  /** @return true when the name is used or defined somewhere */
-  boolean isTaken(String name) {
-    return taken.contains(name);
+  /**
+   * @param owner the name of the node a new node is made for (may be empty)
+   * @param part what the new node does or was called
+   * @return {@code owner/part}, or whichever of the two is not empty
+   */
+  static String nodeName(String owner, String part) {
+    return owner.isEmpty() ? part : part.isEmpty() ? owner : owner + "/" + part;
   }
 
   private static void collect(Graph g, Set<String> names, Node skipped) {
