@@ -14,11 +14,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Rewrites a whole-sequence model so it can be fed one frame at a time: each LSTM, GRU and RNN
- * node of the main graph gets its initial states from new graph inputs and hands its final
+ * Rewrites a whole-sequence model so it can be fed one frame at a time: each LSTM, GRU, RNN and
+ * Scan node of the main graph gets its initial states from new graph inputs and hands its final
  * states to new graph outputs, which become the session's state pairs. Feeding T frames of
  * length 1 then computes what one run over T frames does.
  */
@@ -47,73 +48,70 @@ public final class Streamifier {
    *     steps
    */
   public static Streamed streamify(Graph graph) {
-    List<Node> recurrences = graph.nodes().stream().filter(TimeAxisAnalysis::isRecurrent)
-        .toList();
+    List<Recurrence> recurrences = graph.nodes().stream().map(Recurrence::of)
+        .flatMap(Optional::stream).toList();
     if (recurrences.isEmpty()) {
       throw new RnnxException(ErrorCode.UNSUPPORTED, "the model has no state inputs and no"
-          + " LSTM, GRU or RNN node in its main graph to stream; pair its states explicitly");
-    }
-    for (Node n : recurrences) {
-      String direction = n.stringAttr("direction", "forward");
-      if (!direction.equals("forward")) {
-        throw new RnnxException(ErrorCode.UNSUPPORTED, "node " + n.describe() + " runs "
-            + direction + ": a " + direction + " recurrence needs the whole sequence before"
-            + " its first output, so it cannot be fed one frame at a time");
-      }
-      if (n.intAttr("layout", 0) != 0) {
-        throw new IllegalStateException("node " + n.describe()
-            + " is batch-major; normalize the layout before streaming");
-      }
+          + " LSTM, GRU, RNN or Scan node in its main graph to stream; pair its states"
+          + " explicitly");
     }
     TimeAxisAnalysis analysis = new TimeAxisAnalysis(graph);
-    analysis.checkDownstream(analysis.timeInputs());
+    Map<String, Integer> timeAxes = analysis.checkDownstream(analysis.timeInputs());
     Set<String> names = allNames(graph);
     List<StatePair> pairs = new ArrayList<>();
     Map<String, String> sequenceLens = new java.util.LinkedHashMap<>();
     int index = 0;
-    for (Node n : recurrences) {
+    for (Recurrence r : recurrences) {
+      Node n = r.node();
       String prefix = unique(names, n.name().isEmpty() ? n.opType() + "_" + index : n.name());
       index++;
-      List<StatePair> made = rewrite(graph, n, prefix, names);
-      n.input(4).filter(lens -> graph.input(lens).isPresent())
-          .ifPresent(lens -> made.forEach(p -> sequenceLens.put(p.input(), lens)));
+      List<StatePair> made = rewrite(graph, r, prefix, names);
+      if (!n.opType().equals("Scan")) {
+        n.input(4).filter(lens -> graph.input(lens).isPresent())
+            .ifPresent(lens -> made.forEach(p -> sequenceLens.put(p.input(), lens)));
+      }
       pairs.addAll(made);
     }
+    relaxTimeDims(graph, timeAxes);
     return new Streamed(pairs, sequenceLens);
   }
 
-  private static List<StatePair> rewrite(Graph graph, Node node, String prefix,
+  private static List<StatePair> rewrite(Graph graph, Recurrence r, String prefix,
       Set<String> names) {
-    ValueType.TensorType stateType = stateType(graph, node);
+    Node node = r.node();
     List<String> inputs = new ArrayList<>(node.inputs());
     List<String> outputs = new ArrayList<>(node.outputs());
-    int states = node.opType().equals("LSTM") ? 2 : 1;
     List<StatePair> pairs = new ArrayList<>();
-    for (int s = 0; s < states; s++) {
-      int inputIndex = 5 + s; // initial_h, initial_c
-      int outputIndex = 1 + s; // Y_h, Y_c
-      String suffix = s == 0 ? "h" : "c";
-      while (inputs.size() <= inputIndex) {
+    for (Recurrence.StateSlot slot : r.stateSlots()) {
+      while (inputs.size() <= slot.input()) {
         inputs.add("");
       }
-      while (outputs.size() <= outputIndex) {
+      while (outputs.size() <= slot.output()) {
         outputs.add("");
       }
-      String stateIn = unique(names, prefix + ".initial_" + suffix);
-      Tensor modelInitial = graph.initializers().get(inputs.get(inputIndex));
-      if (modelInitial != null && graph.input(inputs.get(inputIndex)).isEmpty()) {
-        graph.initializers().put(stateIn, modelInitial); // the model's own initial value
+      String initial = inputs.get(slot.input());
+      ValueType type = node.opType().equals("Scan")
+          ? graph.typeOf(initial).orElse(null) : layerStateType(graph, node);
+      String stateIn;
+      if (!initial.isEmpty() && graph.input(initial).isPresent()) {
+        stateIn = initial; // a graph input already feeds the initial state: it becomes state
+      } else {
+        stateIn = unique(names, prefix + ".initial_" + slot.name());
+        Tensor modelInitial = graph.initializers().get(initial);
+        if (modelInitial != null) {
+          graph.initializers().put(stateIn, modelInitial); // the model's own initial value
+        }
+        graph.inputs().add(new ValueInfo(stateIn, type));
+        inputs.set(slot.input(), stateIn);
       }
-      graph.inputs().add(new ValueInfo(stateIn, stateType));
-      inputs.set(inputIndex, stateIn);
-      String stateOut = outputs.get(outputIndex);
+      String stateOut = outputs.get(slot.output());
       if (stateOut.isEmpty()) {
-        stateOut = unique(names, prefix + ".Y_" + suffix);
-        outputs.set(outputIndex, stateOut);
+        stateOut = unique(names, prefix + ".final_" + slot.name());
+        outputs.set(slot.output(), stateOut);
       }
       String out = stateOut;
       if (graph.outputs().stream().noneMatch(o -> o.name().equals(out))) {
-        graph.outputs().add(new ValueInfo(stateOut, stateType));
+        graph.outputs().add(new ValueInfo(stateOut, type));
       }
       pairs.add(new StatePair(stateIn, stateOut));
     }
@@ -122,8 +120,29 @@ public final class Streamifier {
     return pairs;
   }
 
+  /**
+   * A frame holds any number of time steps (usually one): the time dim of every time-carrying
+   * graph input and output becomes the symbol {@code time}, and inferred intermediate types,
+   * computed for the whole sequence, are dropped for shape inference to redo.
+   */
+  private static void relaxTimeDims(Graph graph, Map<String, Integer> axes) {
+    graph.inputs().replaceAll(v -> relax(v, axes.get(v.name())));
+    graph.outputs().replaceAll(v -> relax(v, axes.get(v.name())));
+    graph.valueTypes().clear();
+  }
+
+  private static ValueInfo relax(ValueInfo v, Integer axis) {
+    ValueType.TensorType t = v.tensorType();
+    if (axis == null || t == null || t.shape() == null || axis >= t.shape().rank()) {
+      return v;
+    }
+    List<Dim> dims = new ArrayList<>(t.shape().dims());
+    dims.set(axis, Dim.of("time"));
+    return new ValueInfo(v.name(), ValueType.tensor(t.elementType(), new Shape(dims)));
+  }
+
   /** [num_directions, batch, hidden], batch taken from X's shape (layout 0: X [seq, batch, in]). */
-  private static ValueType.TensorType stateType(Graph graph, Node n) {
+  private static ValueType.TensorType layerStateType(Graph graph, Node n) {
     long hidden = n.intAttr("hidden_size", -1);
     Dim batch = graph.typeOf(n.inputs().get(0))
         .filter(t -> t instanceof ValueType.TensorType tt && tt.shape() != null

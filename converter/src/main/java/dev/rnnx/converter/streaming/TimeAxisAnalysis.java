@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -21,8 +22,6 @@ import java.util.Set;
  * apart, so that feeding one frame at a time computes what one run over the whole sequence does.
  */
 final class TimeAxisAnalysis {
-  private static final Set<String> RECURRENT = Set.of("LSTM", "GRU", "RNN");
-
   private final Graph graph;
   private final Map<String, Node> producers;
   private final Map<String, List<Node>> consumers = new HashMap<>();
@@ -54,8 +53,11 @@ final class TimeAxisAnalysis {
   Map<String, Integer> timeInputs() {
     Map<String, Integer> found = new LinkedHashMap<>();
     for (Node n : graph.nodes()) {
-      if (isRecurrent(n)) {
-        trace(n.inputs().get(0), 0, n, found, new HashSet<>());
+      Optional<Recurrence> r = Recurrence.of(n);
+      if (r.isPresent()) {
+        for (Recurrence.Slot in : r.get().sequenceInputs()) {
+          trace(n.inputs().get(in.index()), in.axis(), n, found, new HashSet<>());
+        }
       }
     }
     return found;
@@ -77,12 +79,15 @@ final class TimeAxisAnalysis {
       }
       return;
     }
-    if (isRecurrent(p)) {
-      if (!value.equals(p.output(0).orElse("")) || axis != 0) {
+    Optional<Recurrence> upstream = Recurrence.of(p);
+    if (upstream.isPresent()) {
+      int index = p.outputs().indexOf(value);
+      if (upstream.get().outputAxis(index) != axis) {
         throw unsupported("the recurrence " + recurrence.describe() + " reads '" + value
-            + "' of " + p.describe() + " other than its sequence output Y on axis 0");
+            + "' of " + p.describe() + " other than as a sequence output with time on axis "
+            + axis);
       }
-      return; // a stacked layer: its own input is traced as a recurrence of its own
+      return; // a stacked layer: its own inputs are traced as a recurrence of its own
     }
     TimeAxisRules.Rule rule = TimeAxisRules.of(p);
     boolean any = false;
@@ -118,8 +123,9 @@ final class TimeAxisAnalysis {
    * outputs and checks each node on the way keeps time steps apart.
    *
    * @param timeInputs the time axis of each time-carrying graph input
+   * @return the time axis of every time-carrying value, the inputs included
    */
-  void checkDownstream(Map<String, Integer> timeInputs) {
+  Map<String, Integer> checkDownstream(Map<String, Integer> timeInputs) {
     Deque<Map.Entry<String, Integer>> work = new ArrayDeque<>(timeInputs.entrySet());
     Map<String, Integer> axes = new HashMap<>(timeInputs);
     while (!work.isEmpty()) {
@@ -134,16 +140,22 @@ final class TimeAxisAnalysis {
         }
       }
     }
+    return axes;
   }
 
   private Map<String, Integer> propagate(Node c, String value, int axis) {
     Map<String, Integer> outs = new LinkedHashMap<>();
-    if (isRecurrent(c)) {
-      if (!c.inputs().get(0).equals(value) || axis != 0) {
-        throw unsupported("node " + c.describe() + " receives time-carrying value '" + value
-            + "' other than as its sequence input X on axis 0");
+    Optional<Recurrence> recurrence = Recurrence.of(c);
+    if (recurrence.isPresent()) {
+      for (int i = 0; i < c.inputs().size(); i++) {
+        if (c.inputs().get(i).equals(value) && recurrence.get().inputAxis(i) != axis) {
+          throw unsupported("node " + c.describe() + " receives time-carrying value '" + value
+              + "' other than as a sequence input with time on axis " + axis);
+        }
       }
-      c.output(0).ifPresent(y -> outs.put(y, 0));
+      for (Recurrence.Slot out : recurrence.get().sequenceOutputs()) {
+        c.output(out.index()).ifPresent(y -> outs.put(y, out.axis()));
+      }
       return outs;
     }
     if (c.opType().equals("Shape") || c.opType().equals("Size")) {
@@ -158,10 +170,6 @@ final class TimeAxisAnalysis {
     }
     c.outputs().stream().filter(o -> !o.isEmpty()).forEach(o -> outs.put(o, out.getAsInt()));
     return outs;
-  }
-
-  static boolean isRecurrent(Node n) {
-    return n.domain().equals(Node.DEFAULT_DOMAIN) && RECURRENT.contains(n.opType());
   }
 
   private static RnnxException unsupported(String message) {
