@@ -85,14 +85,19 @@ final class ControlFlowRules {
       }
       List<ValueType> next = new ArrayList<>();
       for (int i = 0; i < carried.size(); i++) {
-        next.add(round < MAX_ROUNDS ? TypeMerge.join(carried.get(i), outputs.get(offset + i))
-            : null);
+        ValueType joined = TypeMerge.join(carried.get(i), outputs.get(offset + i));
+        next.add(round < MAX_ROUNDS ? joined : shapeless(joined));
       }
       if (next.equals(carried)) {
         return new Iteration(carried, outputs);
       }
       carried = next;
     }
+  }
+
+  /** @return the element type alone of a tensor type, else null (unknown) */
+  private static ValueType shapeless(ValueType t) {
+    return t instanceof TensorType tt ? Dims.tensor(tt.elementType(), null) : null;
   }
 
   /** Loop: inputs (M, cond, v...), body (iter, cond, v...) -> (cond, v..., scan...). */

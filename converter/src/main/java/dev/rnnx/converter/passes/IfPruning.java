@@ -126,8 +126,8 @@ public final class IfPruning implements GraphPass {
     List<Node> inlined = new ArrayList<>();
     for (Node b : branch.nodes()) {
       Node renamed = renaming.node(b);
-      inlined.add(new Node(ValueNames.nodeName(n.name(), b.name()), renamed.opType(), renamed.domain(),
-          renamed.inputs(), renamed.outputs(), renamed.attributes()));
+      inlined.add(new Node(ValueNames.nodeName(n.name(), b.name()), renamed.opType(),
+          renamed.domain(), renamed.inputs(), renamed.outputs(), renamed.attributes()));
     }
     for (Node identity : identities) {
       inlined.add(renaming.node(identity));

@@ -90,7 +90,7 @@ public final class RecurrentLayoutNormalization implements GraphPass {
   }
 
   private static Node transpose(Node owner, String in, String out, long[] perm) {
-    return Node.of(ValueNames.nodeName(owner.name(), "transpose_" + in), "Transpose", List.of(in), List.of(out),
-        List.of(Attribute.ints("perm", perm)));
+    return Node.of(ValueNames.nodeName(owner.name(), "transpose_" + in), "Transpose",
+        List.of(in), List.of(out), List.of(Attribute.ints("perm", perm)));
   }
 }

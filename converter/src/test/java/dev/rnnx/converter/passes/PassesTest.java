@@ -61,6 +61,34 @@ class PassesTest {
   }
 
   @Test
+  void aBatchFirstExportWithAComputedInitialStateKeepsItsSymbolicBatch() {
+    // h0 = ConstantOfShape(Concat(Unsqueeze(Gather(Shape(x), 0)), [1], [2])): [batch, 1, 2]
+    Graph g = graph("g", List.of(value("x", FLOAT, "batch", "seq", 4)),
+        List.of(output("y"), output("yh")));
+    g.initializers().put("w", Tensor.of(new float[8 * 4], 1, 8, 4));
+    g.initializers().put("r", Tensor.of(new float[8 * 2], 1, 8, 2));
+    g.initializers().put("zero", Tensor.scalar(0L));
+    g.initializers().put("axes", Tensor.of(new long[] {0}, 1));
+    g.initializers().put("dirs", Tensor.of(new long[] {1}, 1));
+    g.initializers().put("hidden", Tensor.of(new long[] {2}, 1));
+    g.nodes().add(node("shape", "Shape", List.of("x"), List.of("s")));
+    g.nodes().add(node("gather", "Gather", List.of("s", "zero"), List.of("b")));
+    g.nodes().add(node("unsq", "Unsqueeze", List.of("b", "axes"), List.of("b1")));
+    g.nodes().add(node("concat", "Concat", List.of("b1", "dirs", "hidden"), List.of("hs"),
+        Attribute.of("axis", 0L)));
+    g.nodes().add(node("h0", "ConstantOfShape", List.of("hs"), List.of("h0")));
+    g.nodes().add(node("lstm", "LSTM", List.of("x", "w", "r", "", "", "h0"),
+        List.of("y", "yh"), Attribute.of("hidden_size", 2L), Attribute.of("layout", 1L)));
+    IrModel m = Passes.standard().run(model(g, 14));
+    assertEquals(type(FLOAT, "batch", 1, 2), m.graph().typeOf("h0").orElseThrow());
+    assertEquals(type(FLOAT, 1, "batch", 2), m.graph().typeOf("h0_seq_major").orElseThrow());
+    assertEquals(type(FLOAT, "seq", 1, "batch", 2), m.graph().typeOf("y_seq_major")
+        .orElseThrow());
+    assertEquals(type(FLOAT, "batch", "seq", 1, 2), m.graph().outputs().get(0).type());
+    assertEquals(type(FLOAT, "batch", 1, 2), m.graph().outputs().get(1).type());
+  }
+
+  @Test
   void theBatchwiseRecurrentNodeTestsBecomeSequenceMajorAndKeepTheirTypes() {
     for (String name : List.of("test_lstm_batchwise", "test_gru_batchwise",
         "test_simple_rnn_batchwise")) {

@@ -362,4 +362,45 @@ class ShapeInferenceTest {
     assertEquals(type(INT64, 2), m.graph().outputs().get(0).type());
     assertEquals(type(FLOAT, 2, 3), m.graph().outputs().get(1).type());
   }
+
+  @Test
+  void symbolicDimsFlowThroughDataMovementAndNormalizationOps() {
+    Graph g = graph("g", List.of(value("x", FLOAT, "batch", 3, 4), value("col", FLOAT, "batch", 1),
+        value("wide", FLOAT, "batch", 5), value("p", FLOAT, "batch", 2),
+        value("d", FLOAT, "batch", 8, 2, 3), value("q", FLOAT, "n", 2)),
+        List.of(output("flat"), output("exp"), output("tile"), output("pad"), output("gat"),
+            output("vals"), output("idx"), output("arg"), output("d2s"), output("mean"),
+            output("mask"), output("cat1"), output("cat0")));
+    g.initializers().put("reps", Tensor.of(new long[] {1, 3}, 2));
+    g.initializers().put("pads", Tensor.of(new long[] {0, 1, 0, 2}, 4));
+    g.initializers().put("ids", Tensor.of(new long[] {0, 1, 2, 0, 1, 2}, 2, 3));
+    g.initializers().put("k", Tensor.of(new long[] {2}, 1));
+    g.initializers().put("scale", Tensor.of(new float[4], 4));
+    g.nodes().add(node("flatten", "Flatten", List.of("x"), List.of("flat")));
+    g.nodes().add(node("shape", "Shape", List.of("wide"), List.of("ws")));
+    g.nodes().add(node("expand", "Expand", List.of("col", "ws"), List.of("exp")));
+    g.nodes().add(node("tile", "Tile", List.of("p", "reps"), List.of("tile")));
+    g.nodes().add(node("pad", "Pad", List.of("p", "pads"), List.of("pad")));
+    g.nodes().add(node("gather", "Gather", List.of("x", "ids"), List.of("gat"),
+        Attribute.of("axis", 1L)));
+    g.nodes().add(node("topk", "TopK", List.of("x", "k"), List.of("vals", "idx")));
+    g.nodes().add(node("argmax", "ArgMax", List.of("x"), List.of("arg"),
+        Attribute.of("axis", 1L), Attribute.of("keepdims", 0L)));
+    g.nodes().add(node("d2s", "DepthToSpace", List.of("d"), List.of("d2s"),
+        Attribute.of("blocksize", 2L)));
+    g.nodes().add(node("ln", "LayerNormalization", List.of("x", "scale"),
+        List.of("normed", "mean")));
+    g.nodes().add(node("drop", "Dropout", List.of("x"), List.of("dropped", "mask")));
+    g.nodes().add(node("cat1", "Concat", List.of("p", "wide"), List.of("cat1"),
+        Attribute.of("axis", 1L)));
+    g.nodes().add(node("cat0", "Concat", List.of("p", "q"), List.of("cat0"),
+        Attribute.of("axis", 0L)));
+    IrModel m = new ShapeInference().apply(model(g, 17));
+    List<ValueType> out = m.graph().outputs().stream().map(v -> v.type()).toList();
+    assertEquals(List.of(type(FLOAT, "batch", 12), type(FLOAT, "batch", 5),
+        type(FLOAT, "batch", 6), type(FLOAT, "batch", 5), type(FLOAT, "batch", 2, 3, 4),
+        type(FLOAT, "batch", 3, 2), type(INT64, "batch", 3, 2), type(INT64, "batch", 4),
+        type(FLOAT, "batch", 2, 4, 6), type(FLOAT, "batch", 3, 1), type(BOOL, "batch", 3, 4),
+        type(FLOAT, "batch", 7), type(FLOAT, null, 2)), out);
+  }
 }
