@@ -5,7 +5,6 @@ import dev.rnnx.converter.ir.Shape;
 import dev.rnnx.converter.ir.ValueInfo;
 import dev.rnnx.converter.ir.ValueType;
 import dev.rnnx.tensor.ElementType;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -46,10 +45,5 @@ public record TensorSpec(String name, ElementType type, List<Dim> dims) {
   @Override
   public String toString() {
     return name + ": " + describe();
-  }
-
-  /** @return the given fixed sizes as a readable list, for messages */
-  static String shapeText(long[] shape) {
-    return Arrays.toString(shape);
   }
 }
