@@ -12,6 +12,7 @@ public final class ZooCatalog {
     List<ZooSpec> out = new ArrayList<>();
     out.add(TinyModel.lstmTiny());
     out.addAll(RecurrentZoo.all());
+    out.addAll(ExporterZoo.all());
     return out;
   }
 }

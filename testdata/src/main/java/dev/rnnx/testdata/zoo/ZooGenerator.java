@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * model, else from the reference kernels. Output is deterministic: rerunning it on the same
  * machine rewrites identical files.
  *
- * <p>Run with {@code mvn -q -pl testdata exec:java} (after {@code mvn -q -pl converter,testdata
+ * <p>Run with {@code mvn -q -pl testdata compile exec:java} (after {@code mvn -q -pl converter,testdata
  * -am install -DskipTests}), or with {@code java -cp ... dev.rnnx.testdata.zoo.ZooGenerator
  * [zooDir]}; the zoo folder defaults to {@link Zoo#locate()}.
  */

@@ -39,7 +39,7 @@ class ZooTest {
   void folderHoldsExactlyTheCatalog() {
     List<String> onDisk = Zoo.models().stream().map(ZooModel::name).sorted().toList();
     List<String> catalog = specs().stream().map(ZooSpec::name).sorted().toList();
-    assertEquals(catalog, onDisk, "regenerate the zoo: mvn -q -pl testdata exec:java");
+    assertEquals(catalog, onDisk, "regenerate the zoo (testdata/README.md)");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -47,7 +47,7 @@ class ZooTest {
   void filesAreWhatTheCatalogBuilds(ZooSpec spec) throws IOException {
     ZooModel m = onDisk(spec);
     assertArrayEquals(spec.model(), Files.readAllBytes(m.modelFile()),
-        spec.name() + ": model.onnx is stale; regenerate the zoo");
+        spec.name() + ": model.onnx is stale; regenerate the zoo (testdata/README.md)");
     assertEquals(List.copyOf(spec.inputs().keySet()), m.inputs());
     assertEquals(spec.outputs(), m.outputs());
     assertEquals(spec.goldenSource(), m.goldenSource());
