@@ -77,7 +77,7 @@ public final class NodeCase {
       for (String p : prefixes) {
         wanted |= c.name().startsWith(p);
       }
-      if (wanted && !c.name().endsWith("_expanded")) {
+      if (wanted && !c.name().contains("_expanded")) {
         out.add(new NodeCase(c));
       }
     }

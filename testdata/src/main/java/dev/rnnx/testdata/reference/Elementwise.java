@@ -4,7 +4,7 @@ import dev.rnnx.tensor.Tensor;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
-/** Element-wise ONNX operators: the activations and broadcasting arithmetic. */
+/** Element-wise ONNX operators: activations, Softmax and broadcasting arithmetic. */
 public final class Elementwise {
   private Elementwise() {}
 
@@ -26,6 +26,34 @@ public final class Elementwise {
   /** @return the ONNX {@code Mul} of {@code a} and {@code b}, broadcasting */
   public static Tensor mul(Tensor a, Tensor b) {
     return zip(a, b, (x, y) -> x * y);
+  }
+
+  /**
+   * The ONNX {@code Softmax} (opset 13 and later) along the last axis:
+   * {@code exp(x_i) / sum_j exp(x_j)}, shifted by the row's maximum so that large inputs do not
+   * overflow.
+   *
+   * @param x a tensor of rank at least 1
+   * @return the softmax of each row along the last axis
+   */
+  public static Tensor softmaxLastAxis(Tensor x) {
+    double[] v = x.toDoubleArray();
+    int n = (int) x.dim(x.rank() - 1);
+    for (int start = 0; start < v.length; start += n) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int i = start; i < start + n; i++) {
+        max = Math.max(max, v[i]);
+      }
+      double sum = 0;
+      for (int i = start; i < start + n; i++) {
+        v[i] = Math.exp(v[i] - max);
+        sum += v[i];
+      }
+      for (int i = start; i < start + n; i++) {
+        v[i] /= sum;
+      }
+    }
+    return Tensor.ofDoubles(x.type(), v, x.shape());
   }
 
   /**

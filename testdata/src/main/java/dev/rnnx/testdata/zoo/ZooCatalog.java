@@ -13,6 +13,8 @@ public final class ZooCatalog {
     out.add(TinyModel.lstmTiny());
     out.addAll(RecurrentZoo.all());
     out.addAll(ExporterZoo.all());
+    out.addAll(ConvLstmZoo.all());
+    out.addAll(StatefulZoo.all());
     return out;
   }
 }

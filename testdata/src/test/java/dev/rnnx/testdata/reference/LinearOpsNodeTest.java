@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Conv, MatMul, Gemm, Sigmoid and Tanh reproduce the ONNX node tests' outputs. */
+/** Conv, MatMul, Gemm, Softmax, Sigmoid and Tanh reproduce the ONNX node tests' outputs. */
 class LinearOpsNodeTest {
   static List<NodeCase> convCases() {
     // auto_pad cases are left out: the reference takes explicit pads only
@@ -25,6 +25,20 @@ class LinearOpsNodeTest {
 
   static List<NodeCase> activationCases() {
     return NodeCase.load("test_sigmoid", "test_tanh");
+  }
+
+  static List<NodeCase> softmaxLastAxisCases() {
+    // the reference takes the last axis only: keep the cases whose axis is the last one
+    return NodeCase.load("test_softmax_").stream().filter(c -> {
+      long axis = c.attributes().getInt("axis", -1);
+      return axis == -1 || axis == c.input(0).rank() - 1;
+    }).toList();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("softmaxLastAxisCases")
+  void softmaxMatchesNodeTest(NodeCase c) {
+    Approx.assertClose(c.expected(0), Elementwise.softmaxLastAxis(c.input(0)), c.name());
   }
 
   @ParameterizedTest(name = "{0}")
