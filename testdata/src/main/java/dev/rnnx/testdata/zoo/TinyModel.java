@@ -43,7 +43,7 @@ final class TinyModel {
       Tensor logits = Gemm.gemm(r.yH().reshape(1, hidden), headW, headB, 1, 1, false, true);
       return Map.of("Y", r.y(), "logits", logits);
     };
-    return new ZooSpec(name, "THE tiny model: 1-layer forward LSTM (input 4, hidden 8, seq 5, "
+    return new ZooSpec(name, "the quick-start model: 1-layer forward LSTM (input 4, hidden 8, seq 5, "
         + "batch 1), Squeeze, Gemm head with transB", OPSET, model,
         Map.of("X", rnd.normal(1, 5, 1, 4)), List.of("Y", "logits"), true, reference);
   }

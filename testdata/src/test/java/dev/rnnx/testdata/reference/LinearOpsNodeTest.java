@@ -30,6 +30,9 @@ class LinearOpsNodeTest {
   static List<NodeCase> softmaxLastAxisCases() {
     // the reference takes the last axis only: keep the cases whose axis is the last one
     return NodeCase.load("test_softmax_").stream().filter(c -> {
+      if (!c.available()) {
+        return true; // the stand-in of a missing suite: kept so that the test shows as skipped
+      }
       long axis = c.attributes().getInt("axis", -1);
       return axis == -1 || axis == c.input(0).rank() - 1;
     }).toList();
