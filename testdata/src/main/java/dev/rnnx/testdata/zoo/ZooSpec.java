@@ -16,7 +16,8 @@ import java.util.Map;
  * @param inputs graph inputs by name, in graph order
  * @param outputs graph output names, in graph order
  * @param ortCanRun whether ONNX Runtime 1.29 runs the model (its goldens then come from ORT)
- * @param reference computes the outputs from the inputs with the reference kernels
+ * @param reference computes the outputs from the inputs in plain Java (reference kernels, or
+ *     the frameworks' layer equations for exporter-style models)
  */
 public record ZooSpec(String name, String exercises, long opset, byte[] model,
     Map<String, Tensor> inputs, List<String> outputs, boolean ortCanRun,
