@@ -44,7 +44,9 @@ final class StepPreparation {
     Graph g = model.graph();
     List<StatePair> pairs = StatePairing.pair(g, options.states());
     Map<String, String> sequenceLens = Map.of();
-    if (pairs.isEmpty()) {
+    if (!pairs.isEmpty()) {
+      Streamifier.checkSteppable(g);
+    } else {
       Streamifier.Streamed streamed = Streamifier.streamify(g);
       pairs = streamed.pairs();
       sequenceLens = streamed.sequenceLens();

@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 /**
  * The naming conventions by which exporters pair state inputs with next-state outputs:
  * {@code h/hn}, {@code c/cn}, {@code state/stateN}, {@code *_in/*_out}, {@code *_prev/*_next},
- * {@code past_*}/{@code present_*}, {@code initial_h/Y_h}, {@code h0/hn} and the like.
+ * {@code past_*}/{@code present_*}, {@code initial_h/Y_h}, {@code h0/hn}, {@code h0/h_final} and
+ * the like.
  */
 final class StateNaming {
   private static final String[][] SUFFIXES = {
       {"_in", "_out"}, {".in", ".out"}, {"_prev", "_next"}, {".prev", ".next"},
       {"_previous", "_next"}, {"_old", "_new"}, {"_0", "_n"}, {"0", "n"}, {"_t", "_t1"},
+      {"0", "_final"}, {"_0", "_final"}, {"_init", "_final"}, {"_initial", "_final"},
       {"initial_h", "Y_h"}, {"initial_c", "Y_c"}};
   private static final String[][] PREFIXES = {
       {"past_", "present_"}, {"past.", "present."}, {"in_", "out_"}, {"prev_", "next_"},

@@ -177,6 +177,17 @@ public final class Streamifier {
     return name;
   }
 
+  /**
+   * Checks a model with state pairs of its own can be fed frame by frame: no recurrence in its
+   * main graph runs in reverse or in both directions, since those need the whole sequence.
+   *
+   * @param graph the main graph
+   * @throws RnnxException (UNSUPPORTED) naming the node and the reason
+   */
+  public static void checkSteppable(Graph graph) {
+    graph.nodes().forEach(Recurrence::of);
+  }
+
   /** @return the initial values the model itself gives its state inputs (initializer defaults) */
   public static Map<String, Tensor> modelInitialStates(Graph graph, List<StatePair> pairs) {
     Map<String, Tensor> initial = new java.util.LinkedHashMap<>();
