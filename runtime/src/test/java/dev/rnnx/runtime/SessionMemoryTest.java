@@ -2,15 +2,15 @@ package dev.rnnx.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rnnx.converter.onnx.OnnxTestCase;
 import dev.rnnx.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.rnnx.testdata.zoo.Zoo;
+import dev.rnnx.testdata.zoo.ZooModel;
 import org.junit.jupiter.api.Test;
 
 /** 100,000 runs leave resident memory flat: every native tensor and result is closed. */
@@ -20,20 +20,16 @@ class SessionMemoryTest {
   /**
    * Allowed growth of resident memory from the warm-up checkpoints (runs 20k-40k) to the last
    * ones (80k-100k). RSS wobbles by about 15 MiB between checkpoints as malloc arenas and the
-   * heap breathe; a leak of one 36-byte output per run would add 2 MiB, of one native value
+   * heap breathe; a leak of one 172-byte output pair per run would add 11 MiB, of one native value
    * or buffer per run far more.
    */
   private static final long BOUND_MIB = 24;
 
   @Test
   void residentMemoryStaysFlatOver100000Runs() throws IOException {
-    OnnxTestCase c = NodeTests.get("test_lstm_defaults");
-    Model m = Model.load(c.model());
-    List<Tensor> inputs = OnnxTestCase.tensors(c.dataSets().get(0), "input");
-    Map<String, Tensor> feeds = new HashMap<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      feeds.put(m.requiredInputs().get(i).name(), inputs.get(i));
-    }
+    ZooModel tiny = Zoo.model("lstm_tiny"); // LSTM + Gemm head, X [5, 1, 4]
+    Model m = Model.load(tiny.modelFile());
+    Map<String, Tensor> feeds = tiny.readInputs();
     List<Long> checkpoints = new ArrayList<>(); // RSS in MiB after each 10k runs
     try (Session s = m.newSession(SessionOptions.defaults().withBackend(BackendChoice.ORT)
         .withThreads(1))) {
