@@ -3,11 +3,14 @@ package dev.rnnx.converter.ir;
 import dev.rnnx.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A computation graph: inputs, constant initializers, topologically ordered nodes and outputs.
@@ -157,6 +160,26 @@ public final class Graph {
     for (ValueInfo o : g.outputs) {
       uses.merge(o.name(), 1, Integer::sum);
     }
+  }
+
+  /**
+   * The names this graph reads that it does not define itself, nested subgraphs included: for a
+   * subgraph, the values of enclosing graphs it depends on.
+   *
+   * @return those names, in first-read order
+   */
+  public Set<String> outerReads() {
+    Set<String> local = new HashSet<>(initializers.keySet());
+    inputs.forEach(v -> local.add(v.name()));
+    nodes.forEach(n -> local.addAll(n.outputs()));
+    Set<String> free = new LinkedHashSet<>();
+    for (Node n : nodes) {
+      n.inputs().stream().filter(i -> !i.isEmpty()).forEach(free::add);
+      n.subgraphs().forEach(sub -> free.addAll(sub.outerReads()));
+    }
+    outputs.forEach(v -> free.add(v.name()));
+    free.removeAll(local);
+    return free;
   }
 
   /** @return every node here and in nested subgraphs, depth first */

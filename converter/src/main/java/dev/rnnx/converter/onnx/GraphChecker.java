@@ -94,7 +94,7 @@ public final class GraphChecker {
           throw new ModelFormatException(describe(n) + ", subgraph '" + sub.name()
               + "': " + e.getMessage(), e);
         }
-        needs.addAll(freeNames(sub));
+        needs.addAll(sub.outerReads());
       }
       needs.retainAll(producer.keySet());
       reads.put(n, needs);
@@ -127,21 +127,6 @@ public final class GraphChecker {
           + (versions.isEmpty() ? "" : " (it is defined from opset " + versions.iterator().next()
               + ")"));
     }
-  }
-
-  /** Names a subgraph reads that it does not define itself, nested subgraphs included. */
-  static Set<String> freeNames(Graph g) {
-    Set<String> local = new HashSet<>(g.initializers().keySet());
-    g.inputs().forEach(v -> local.add(v.name()));
-    g.nodes().forEach(n -> local.addAll(n.outputs()));
-    Set<String> free = new LinkedHashSet<>();
-    for (Node n : g.nodes()) {
-      n.inputs().stream().filter(i -> !i.isEmpty()).forEach(free::add);
-      n.subgraphs().forEach(sub -> free.addAll(freeNames(sub)));
-    }
-    g.outputs().forEach(v -> free.add(v.name()));
-    free.removeAll(local);
-    return free;
   }
 
   private void sort(Graph graph, Map<String, Node> producer, Map<Node, Set<String>> reads) {

@@ -2,7 +2,6 @@ package dev.rnnx.converter.passes;
 
 import dev.rnnx.converter.ir.Graph;
 import dev.rnnx.converter.ir.Node;
-import dev.rnnx.converter.ir.ValueInfo;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -74,34 +73,13 @@ final class ValueNames {
   }
 
   /**
-   * The names a subgraph reads that it does not define itself, nested subgraphs included: the
-   * values of enclosing graphs it depends on.
-   *
-   * @param g a subgraph
-   * @return those names
-   */
-  static Set<String> freeNames(Graph g) {
-    Set<String> local = new HashSet<>(g.initializers().keySet());
-    g.inputs().stream().map(ValueInfo::name).forEach(local::add);
-    g.nodes().forEach(n -> local.addAll(n.outputs()));
-    Set<String> free = new LinkedHashSet<>();
-    for (Node n : g.nodes()) {
-      n.inputs().stream().filter(i -> !i.isEmpty()).forEach(free::add);
-      n.subgraphs().forEach(sub -> free.addAll(freeNames(sub)));
-    }
-    g.outputs().forEach(v -> free.add(v.name()));
-    free.removeAll(local);
-    return free;
-  }
-
-  /**
    * @param n a node
    * @return every value it reads: its inputs and its subgraphs' free names
    */
   static Set<String> reads(Node n) {
     Set<String> reads = new LinkedHashSet<>();
     n.inputs().stream().filter(i -> !i.isEmpty()).forEach(reads::add);
-    n.subgraphs().forEach(sub -> reads.addAll(freeNames(sub)));
+    n.subgraphs().forEach(sub -> reads.addAll(sub.outerReads()));
     return reads;
   }
 }
