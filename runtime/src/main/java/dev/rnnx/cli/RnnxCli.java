@@ -5,13 +5,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code rnnx} command line: inspect, run. */
+/** The {@code rnnx} command line: inspect, run, conformance. */
 @Command(
     name = "rnnx",
     mixinStandardHelpOptions = true,
     version = "rnnx 0.1.0",
     description = "Runs recurrent and convolutional-recurrent ONNX models.",
-    subcommands = {InspectCommand.class, RunCommand.class})
+    subcommands = {InspectCommand.class, RunCommand.class, ConformanceCommand.class})
 public final class RnnxCli {
   @Option(names = "--verbose", description = "Print stack traces with errors.",
       scope = CommandLine.ScopeType.INHERIT)
