@@ -46,10 +46,18 @@ final class NormalizationUpgrades {
       }
       return perActivation(n, s);
     }
-    List<String> outputs = n.outputs().subList(0, Math.min(3, n.outputs().size()));
-    Node node = base.withOutputs(outputs);
-    return UpgradeStep.Rewrite.to(training
-        ? node.withAttribute(Attribute.of("training_mode", 1L)) : node, 14);
+    if (!training || !statsOut) {
+      Node node = base.withOutputs(List.of(n.outputs().get(0)));
+      return UpgradeStep.Rewrite.to(training
+          ? node.withAttribute(Attribute.of("training_mode", 1L)) : node, 14);
+    }
+    // version 14 has 1 or 3 outputs; an unused one gets a name (ONNX Runtime 1.29 crashes
+    // training with an empty running_var)
+    String y = n.outputs().get(0);
+    List<String> outputs = List.of(y, n.output(1).orElseGet(() -> s.fresh(y + "_running_mean")),
+        n.output(2).orElseGet(() -> s.fresh(y + "_running_var")));
+    return UpgradeStep.Rewrite.to(base.withOutputs(outputs)
+        .withAttribute(Attribute.of("training_mode", 1L)), 14);
   }
 
   /** Test mode, statistics per activation: plain arithmetic. */

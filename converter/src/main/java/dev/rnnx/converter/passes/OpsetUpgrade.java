@@ -11,67 +11,66 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Brings a model's default-domain operators to their versions at one target opset, keeping
- * what the model computes exactly as its own opset defines it (ONNX's Changelog.md is the
- * reference for every version's meaning).
+ * Brings a model's default-domain opset into the window of opsets every backend implements,
+ * [{@link #OLDEST_OPSET}, {@link #NEWEST_OPSET}] by default, keeping what the model computes
+ * exactly as its own opset defines it (ONNX's Changelog.md is the reference for every
+ * version's meaning) and changing as little as it can.
  *
- * <p>A model older than {@link #OLDEST_KEPT_OPSET} (or the oldest opset given) is brought to
- * the target: every node, subgraphs included, is rewritten step by step
- * from the version its opset selects to the version the target selects: most steps only widen
- * types or add attributes and inputs whose defaults keep the old behaviour, and change nothing;
- * the others move attributes to inputs (Squeeze, Unsqueeze, Reduce*, Split, Slice, Pad, Clip,
- * TopK, Reshape, DFT, Dropout), replace legacy broadcasting with explicit reshapes, turn
- * 2-D-coerced Softmax/LogSoftmax/Hardmax into Flatten, the op and Reshape, map legacy modes and
- * defaults (BatchNormalization, Dropout, Upsample and Resize, GridSample, RoiAlign, Cast, Concat,
- * Selu, LpPool, OneHot, GroupNormalization), rename deprecated operators (Scatter,
- * Upsample), and wrap a batched Scan-8 in a Loop (see {@link UpgradeRules}). When every node
- * made it, the model's default opset import becomes the target; a node that cannot keep its
- * meaning stops the pass with an UNSUPPORTED error naming it and saying why. Types the rules
- * need (ranks, for legacy broadcasting) come from {@link ShapeInference}, run first.
+ * <p>A model older than the window is brought to its oldest opset: every node, subgraphs
+ * included, is rewritten step by step from the version its opset selects to the version the
+ * window's oldest opset selects. Most steps only widen types or add attributes and inputs whose
+ * defaults keep the old behaviour, and change nothing; the others move attributes to inputs
+ * (Squeeze, Unsqueeze, Reduce*, Split, Slice, Pad, Clip, TopK, Reshape, DFT, Dropout), replace
+ * legacy broadcasting with explicit reshapes, turn 2-D-coerced Softmax/LogSoftmax/Hardmax into
+ * Flatten, the op and Reshape, map legacy modes and defaults (BatchNormalization, Dropout,
+ * Upsample and Resize, GridSample, RoiAlign, Cast, Concat, Selu, LpPool, OneHot,
+ * GroupNormalization), rename deprecated operators (Scatter, Upsample), and wrap a batched
+ * Scan-8 in a Loop (see {@link UpgradeRules}). When every node made it, the model's default
+ * opset import becomes that opset; a node that cannot keep its meaning stops the pass with an
+ * UNSUPPORTED error naming it and saying why. Types the rules need (ranks, for legacy
+ * broadcasting) come from {@link ShapeInference}, run first.
  *
- * <p>A model from the oldest kept opset up to the target is left as it is: its operator versions
- * are ones every backend implements, and rewriting what needs no rewrite only risks a backend's
- * quirks (ONNX Runtime 1.29 expands its Swish-24 function at opset 24 only, say). A model newer
- * than the target is restamped with the target when none of its operators changed between the
- * two (so nothing changes but the stamp), and left as it is otherwise.
+ * <p>A model inside the window is left as it is. A model newer than the window is restamped
+ * with the window's newest opset when none of its operators changed between the two (nothing
+ * changes but the stamp), and left as it is otherwise.
+ *
+ * <p>Upgrading no further than needed matters: backends do not implement every operator at
+ * its newest version (ONNX Runtime 1.29 has no RoiAlign-22, and expands its Swish-24 function
+ * at opset 24 only).
  */
 public final class OpsetUpgrade implements GraphPass {
-  /** The default target: the newest opset ONNX Runtime 1.29 officially supports. */
-  public static final long TARGET_OPSET = 26;
   /**
-   * The default oldest opset kept as it is: 18, the first after Squeeze, Unsqueeze, Split and
+   * The window's default oldest opset: 18, the first after Squeeze, Unsqueeze, Split and
    * Reduce* took their axes as inputs (13 and 18) and Softmax normalized along one axis (13).
    */
-  public static final long OLDEST_KEPT_OPSET = 18;
-  /** The oldest target: the nodes this pass adds are written in forms valid from opset 18. */
-  public static final long MIN_TARGET_OPSET = 18;
+  public static final long OLDEST_OPSET = 18;
+  /** The window's default newest opset: the newest ONNX Runtime 1.29 officially supports. */
+  public static final long NEWEST_OPSET = 26;
+  /** The lowest oldest opset: the nodes this pass adds are written in forms valid from 18. */
+  public static final long MIN_OPSET = 18;
 
-  private final long oldestKept;
-  private final long target;
+  private final long oldest;
+  private final long newest;
 
-  /** Brings models older than {@link #OLDEST_KEPT_OPSET} to {@link #TARGET_OPSET}. */
+  /** Brings models into [{@link #OLDEST_OPSET}, {@link #NEWEST_OPSET}]. */
   public OpsetUpgrade() {
-    this(OLDEST_KEPT_OPSET, TARGET_OPSET);
+    this(OLDEST_OPSET, NEWEST_OPSET);
   }
 
   /**
-   * @param oldestKept models at this opset or newer (up to the target) are left as they are;
-   *     pass the target itself to bring every older model to it
-   * @param target the opset to bring models to
-   * @throws IllegalArgumentException when the target is below {@link #MIN_TARGET_OPSET} or
-   *     beyond {@link OperatorSets#MAX_DEFAULT_OPSET}, or {@code oldestKept} is beyond it
+   * @param oldest older models are brought to this opset
+   * @param newest newer models are restamped with this opset when nothing changes
+   * @throws IllegalArgumentException unless {@link #MIN_OPSET} &lt;= oldest &lt;= newest
+   *     &lt;= {@link OperatorSets#MAX_DEFAULT_OPSET}
    */
-  public OpsetUpgrade(long oldestKept, long target) {
-    if (target < MIN_TARGET_OPSET || target > OperatorSets.MAX_DEFAULT_OPSET) {
-      throw new IllegalArgumentException("target opset must be in [" + MIN_TARGET_OPSET + ", "
-          + OperatorSets.MAX_DEFAULT_OPSET + "], got " + target);
+  public OpsetUpgrade(long oldest, long newest) {
+    if (oldest < MIN_OPSET || oldest > newest || newest > OperatorSets.MAX_DEFAULT_OPSET) {
+      throw new IllegalArgumentException("the window of opsets must lie in [" + MIN_OPSET
+          + ", " + OperatorSets.MAX_DEFAULT_OPSET + "] with oldest <= newest, got [" + oldest
+          + ", " + newest + "]");
     }
-    if (oldestKept > target) {
-      throw new IllegalArgumentException("the oldest kept opset " + oldestKept
-          + " is beyond the target " + target);
-    }
-    this.oldestKept = oldestKept;
-    this.target = target;
+    this.oldest = oldest;
+    this.newest = newest;
   }
 
   @Override
@@ -82,25 +81,25 @@ public final class OpsetUpgrade implements GraphPass {
   @Override
   public IrModel apply(IrModel model) {
     long from = model.defaultOpset();
-    if (from == 0 || from >= oldestKept && from <= target) {
+    if (from == 0 || from >= oldest && from <= newest) {
       return model;
     }
-    if (from > target) {
-      return sameAtTarget(model.graph(), from) ? stamped(model) : model;
+    if (from > newest) {
+      return sameAt(model.graph(), from, newest) ? stamped(model, newest) : model;
     }
     new ShapeInference().apply(model);
-    upgrade(model.graph(), UpgradeScope.of(model.graph(), target), from);
-    return stamped(model);
+    upgrade(model.graph(), UpgradeScope.of(model.graph(), oldest), from);
+    return stamped(model, oldest);
   }
 
-  private IrModel stamped(IrModel model) {
+  private static IrModel stamped(IrModel model, long opset) {
     Map<String, Long> opsets = new TreeMap<>(model.opsets());
-    opsets.put(Node.DEFAULT_DOMAIN, target);
+    opsets.put(Node.DEFAULT_DOMAIN, opset);
     return model.withOpsets(opsets);
   }
 
   /** @return true when every default-domain operator has the same version at both opsets */
-  private boolean sameAtTarget(Graph g, long from) {
+  private static boolean sameAt(Graph g, long from, long target) {
     for (Node n : g.allNodes()) {
       if (n.domain().equals(Node.DEFAULT_DOMAIN)) {
         Optional<Long> now = OperatorSets.sinceVersion(n.domain(), n.opType(), from);

@@ -52,16 +52,16 @@ class OpsetUpgradeTest {
   }
 
   @Test
-  void anOldModelIsStampedWithTheTargetOpset() {
+  void anOldModelIsStampedWithTheWindowsOldestOpset() {
     IrModel m = upgrade(LegacyGraph.at(7).input("x", F, 2).input("y", F, 2)
         .node("Add", List.of("x", "y"), List.of("z")).output("z"));
-    assertEquals(Map.of(Node.DEFAULT_DOMAIN, OpsetUpgrade.TARGET_OPSET), m.opsets());
+    assertEquals(Map.of(Node.DEFAULT_DOMAIN, OpsetUpgrade.OLDEST_OPSET), m.opsets());
     assertEquals(List.of("Add"), ops(m));
   }
 
   @Test
-  void modelsFromTheOldestKeptOpsetToTheTargetAreLeftAlone() {
-    for (long opset : new long[] {OpsetUpgrade.OLDEST_KEPT_OPSET, 22, OpsetUpgrade.TARGET_OPSET}) {
+  void modelsInsideTheWindowAreLeftAlone() {
+    for (long opset : new long[] {OpsetUpgrade.OLDEST_OPSET, 22, OpsetUpgrade.NEWEST_OPSET}) {
       IrModel model = LegacyGraph.at(opset).input("x", F, 2, 1)
           .node("Squeeze", List.of("x"), List.of("y")).output("y").model();
       assertSame(model, new OpsetUpgrade().apply(model));
@@ -72,7 +72,7 @@ class OpsetUpgradeTest {
   void aNewerModelIsRestampedOnlyWhenNoneOfItsOperatorsChanged() {
     IrModel same = LegacyGraph.at(27).input("x", F, 2)
         .node("Relu", List.of("x"), List.of("y")).output("y").model();
-    assertEquals(OpsetUpgrade.TARGET_OPSET, new OpsetUpgrade().apply(same).defaultOpset());
+    assertEquals(OpsetUpgrade.NEWEST_OPSET, new OpsetUpgrade().apply(same).defaultOpset());
     IrModel celu = LegacyGraph.at(28).input("x", F, 2)
         .node("Celu", List.of("x"), List.of("y")).output("y").model(); // Celu-28 is new
     assertSame(celu, new OpsetUpgrade().apply(celu));
@@ -196,10 +196,12 @@ class OpsetUpgradeTest {
   }
 
   @Test
-  void aTargetOutsideTheSupportedRangeIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new OpsetUpgrade(13, 13));
+  void aWindowOutsideTheSupportedRangeIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new OpsetUpgrade(13, 26));
     assertThrows(IllegalArgumentException.class, () -> new OpsetUpgrade(18, 29));
-    assertThrows(IllegalArgumentException.class, () -> new OpsetUpgrade(24, 20));
+    assertEquals("the window of opsets must lie in [18, 28] with oldest <= newest, got [24, 20]",
+        assertThrows(IllegalArgumentException.class, () -> new OpsetUpgrade(24, 20))
+            .getMessage());
   }
 
   @Test
