@@ -1,6 +1,7 @@
 package dev.rnnx.converter.onnx;
 
 import dev.rnnx.RnnxException;
+import dev.rnnx.converter.ir.ValueType;
 import dev.rnnx.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,5 +102,25 @@ public record OnnxTestCase(String name, Path dir) {
    */
   public static List<Tensor> tensors(Path dataSet, String kind) {
     return files(dataSet, kind).stream().map(TensorProtos::readFile).toList();
+  }
+
+  /**
+   * Reads the values of one data set, each parsed as the type the model declares for it (see
+   * {@link TestValueProtos}).
+   *
+   * @param dataSet a {@code test_data_set_N} folder
+   * @param kind {@code input} or {@code output}
+   * @param declared the declared types of the graph's inputs or outputs, in order (null where
+   *     unknown); files beyond them are read as tensors
+   * @return the values in index order
+   */
+  public static List<TestValue> values(Path dataSet, String kind, List<ValueType> declared) {
+    List<Path> files = files(dataSet, kind);
+    List<TestValue> values = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      values.add(TestValueProtos.readFile(files.get(i), i < declared.size() ? declared.get(i)
+          : null));
+    }
+    return values;
   }
 }

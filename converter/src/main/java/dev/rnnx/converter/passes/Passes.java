@@ -36,6 +36,7 @@ public final class Passes {
 
   private static List<GraphPass> standardPasses() {
     return List.of(new RecurrentLayoutNormalization(), new ShapeInference(),
+        new OpsetUpgrade(),
         new ConstantFolding(), new IfPruning(), new DeadNodeElimination(), new ShapeInference());
   }
 }

@@ -77,7 +77,8 @@ public final class OrtBackend implements Backend {
       if (cuda) {
         addCuda(options);
       }
-      OrtSession session = env.createSession(OnnxWriter.toBytes(model), options);
+      OrtSession session = env.createSession(OnnxWriter.toBytes(NodeNames.distinct(model)),
+          options);
       return new OrtExecutable(env, session, name());
     } catch (OrtException e) {
       throw new RnnxException(ErrorCode.BACKEND_FAILURE,

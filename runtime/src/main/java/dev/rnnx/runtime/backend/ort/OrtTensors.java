@@ -13,19 +13,31 @@ import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /** Copies tensors between RNNX {@link Tensor}s and ONNX Runtime {@link OnnxTensor}s. */
 final class OrtTensors {
-  private static final Map<ElementType, OnnxJavaType> JAVA_TYPES = Map.of(
-      ElementType.FLOAT, OnnxJavaType.FLOAT, ElementType.DOUBLE, OnnxJavaType.DOUBLE,
-      ElementType.INT8, OnnxJavaType.INT8, ElementType.INT16, OnnxJavaType.INT16,
-      ElementType.INT32, OnnxJavaType.INT32, ElementType.INT64, OnnxJavaType.INT64,
-      ElementType.BOOL, OnnxJavaType.BOOL, ElementType.UINT8, OnnxJavaType.UINT8,
-      ElementType.FLOAT16, OnnxJavaType.FLOAT16, ElementType.BFLOAT16, OnnxJavaType.BFLOAT16);
+  private static final Map<ElementType, OnnxJavaType> JAVA_TYPES = javaTypes();
 
   private OrtTensors() {}
+
+  /** In ElementType order, so that messages listing them read the same every run. */
+  private static Map<ElementType, OnnxJavaType> javaTypes() {
+    Map<ElementType, OnnxJavaType> m = new EnumMap<>(ElementType.class);
+    m.put(ElementType.FLOAT, OnnxJavaType.FLOAT);
+    m.put(ElementType.DOUBLE, OnnxJavaType.DOUBLE);
+    m.put(ElementType.INT8, OnnxJavaType.INT8);
+    m.put(ElementType.INT16, OnnxJavaType.INT16);
+    m.put(ElementType.INT32, OnnxJavaType.INT32);
+    m.put(ElementType.INT64, OnnxJavaType.INT64);
+    m.put(ElementType.BOOL, OnnxJavaType.BOOL);
+    m.put(ElementType.UINT8, OnnxJavaType.UINT8);
+    m.put(ElementType.FLOAT16, OnnxJavaType.FLOAT16);
+    m.put(ElementType.BFLOAT16, OnnxJavaType.BFLOAT16);
+    return m;
+  }
 
   /**
    * Wraps a copy of {@code t} as a native tensor. Numeric data is copied into {@code staging}
