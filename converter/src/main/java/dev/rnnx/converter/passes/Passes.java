@@ -10,9 +10,9 @@ public final class Passes {
   private Passes() {}
 
   /**
-   * The default pipeline: recurrent layout normalization, shape inference, constant folding,
-   * If pruning, dead-node elimination, and shape inference again for what folding and pruning
-   * made known.
+   * The default pipeline: recurrent layout normalization, shape inference, the upgrade of
+   * old-opset nodes (which reads the inferred ranks), constant folding, If pruning, dead-node
+   * elimination, and shape inference again for what folding and pruning made known.
    *
    * @return the pipeline
    */
@@ -35,8 +35,7 @@ public final class Passes {
   }
 
   private static List<GraphPass> standardPasses() {
-    return List.of(new RecurrentLayoutNormalization(), new ShapeInference(),
-        new OpsetUpgrade(),
+    return List.of(new RecurrentLayoutNormalization(), new ShapeInference(), new OpsetUpgrade(),
         new ConstantFolding(), new IfPruning(), new DeadNodeElimination(), new ShapeInference());
   }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class PassesTest {
   @Test
   void theStandardPipelineRunsThePassesInTheDocumentedOrder() {
-    assertEquals(List.of("recurrent-layout-normalization", "shape-inference", "constant-folding",
-        "if-pruning", "dead-node-elimination", "shape-inference"),
+    assertEquals(List.of("recurrent-layout-normalization", "shape-inference", "opset-upgrade",
+        "constant-folding", "if-pruning", "dead-node-elimination", "shape-inference"),
         Passes.standard().passes().stream().map(GraphPass::name).toList());
     assertEquals("input-binding",
         Passes.specializing(Map.of()).passes().get(0).name());
