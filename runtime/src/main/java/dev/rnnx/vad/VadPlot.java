@@ -77,12 +77,12 @@ public final class VadPlot {
     chart.setYAxisGroupTitle(1, "speech probability");
     Styler styler = chart.getStyler();
     styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotBackgroundColor(Color.WHITE);
-    chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-    chart.getStyler().setYAxisMin(0, -1.0).setYAxisMax(0, 1.0);
-    chart.getStyler().setYAxisMin(1, 0.0).setYAxisMax(1, 1.0);
-    chart.getStyler().setXAxisMin(0.0).setXAxisMax(seconds);
+    styler.setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+    chart.getStyler().setYAxisMin(0, -1.0).setYAxisMax(0, 1.0).setYAxisMin(1, 0.0)
+        .setYAxisMax(1, 1.0).setXAxisMin(0.0).setXAxisMax(seconds);
 
     double[][] envelope = envelope(audio.samples(), rate);
     style(chart.addSeries("waveform", envelope[0], envelope[1]), 0, XYSeriesRenderStyle.Line,
