@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fetches the Silero VAD models v4 ("legacy"), v5 and v6 as shipped in the npm package
-# @ricky0123/vad-web 0.0.31 (dist/silero_vad_{legacy,v5,v6}.onnx; the Silero VAD models are
-# MIT-licensed) into testdata/models/pretrained/ (git-ignored; never commit them). Each file is
-# checked against its SHA-256 below. Does nothing when all three are already there and verified.
+# @ricky0123/vad-web 0.0.31 (dist/silero_vad_{legacy,v5,v6}.onnx; the package is ISC-licensed,
+# the Silero VAD models in it MIT) into testdata/models/pretrained/ (git-ignored; never commit
+# them). Each file is checked against its SHA-256 below. Does nothing when all three are already
+# there and verified.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 dest="$here/models/pretrained"
