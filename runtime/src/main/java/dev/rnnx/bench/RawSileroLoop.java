@@ -38,11 +38,15 @@ public final class RawSileroLoop implements AutoCloseable {
   }
 
   /**
-   * @param frame one frame of samples
+   * @param frame one frame: 512 samples at 16 kHz, 256 at 8 kHz
    * @return its speech probability
    * @throws OrtException when the run fails
    */
   public float step(float[] frame) throws OrtException {
+    if (frame.length != input.length - contextSamples) {
+      throw new IllegalArgumentException("a frame is " + (input.length - contextSamples)
+          + " samples, got " + frame.length);
+    }
     System.arraycopy(frame, 0, input, contextSamples, frame.length);
     float p = loop.step("input", input, inputShape, "output")[0];
     System.arraycopy(input, input.length - contextSamples, input, 0, contextSamples);

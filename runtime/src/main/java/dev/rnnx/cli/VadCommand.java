@@ -50,12 +50,12 @@ final class VadCommand implements Callable<Integer> {
   int threads;
 
   @Option(names = "--threshold", defaultValue = "0.5",
-      description = "Speech starts at this probability; it ends below threshold - 0.15"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "Speech starts at this probability; it ends below max(threshold - 0.15,"
+          + " 0.01) (default: ${DEFAULT-VALUE}).")
   double threshold;
 
   @Option(names = "--min-speech-ms", defaultValue = "250",
-      description = "Shorter segments are dropped (default: ${DEFAULT-VALUE}).")
+      description = "Segments this long or shorter are dropped (default: ${DEFAULT-VALUE}).")
   int minSpeechMs;
 
   @Option(names = "--min-silence-ms", defaultValue = "100",

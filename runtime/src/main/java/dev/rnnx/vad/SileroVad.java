@@ -32,7 +32,6 @@ public final class SileroVad implements AutoCloseable {
   public static final Set<Integer> SAMPLE_RATES = Set.of(8000, 16000);
 
   private final StepSession session;
-  private final Version version;
   private final int frameSamples;
   private final int contextSamples;
   private final int sampleRate;
@@ -52,10 +51,9 @@ public final class SileroVad implements AutoCloseable {
       throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "Silero VAD runs at 8000 or 16000 Hz,"
           + " not " + sampleRate + " Hz");
     }
-    this.version = version(model);
     this.sampleRate = sampleRate;
     this.frameSamples = frameSamples(sampleRate);
-    this.contextSamples = version == Version.V5 ? contextSamples(sampleRate) : 0;
+    this.contextSamples = version(model) == Version.V5 ? contextSamples(sampleRate) : 0;
     this.input = new float[contextSamples + frameSamples];
     this.session = model.newStepSession(options.constant("sr", Tensor.scalar((long) sampleRate)));
   }
@@ -141,24 +139,9 @@ public final class SileroVad implements AutoCloseable {
     java.util.Arrays.fill(input, 0f);
   }
 
-  /** @return the model generation */
-  public Version version() {
-    return version;
-  }
-
   /** @return samples per frame */
   public int frameSamples() {
     return frameSamples;
-  }
-
-  /** @return the sample rate */
-  public int sampleRate() {
-    return sampleRate;
-  }
-
-  /** @return the backend running the model */
-  public String backendName() {
-    return session.backendName();
   }
 
   @Override

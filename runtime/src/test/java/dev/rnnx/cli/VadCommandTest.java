@@ -10,12 +10,11 @@ import dev.rnnx.vad.Audio;
 import dev.rnnx.vad.Resampler;
 import dev.rnnx.vad.SileroModels;
 import dev.rnnx.vad.WavReader;
+import dev.rnnx.vad.Wavs;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -142,6 +141,20 @@ class VadCommandTest {
   }
 
   @Test
+  void benchVadReportsLatencyAndRealTimeFactorAgainstTheRawLoop() {
+    Path model = SileroModels.require("v5");
+    Result r = cli("bench", "vad", "--model", model.toString(), "--backend", "ort",
+        "--rounds", "1");
+    assertEquals(0, r.status(), r.err());
+    String figures = " median \\d+\\.\\d us/step, p99 \\d+\\.\\d us, real-time factor"
+        + " \\d\\.\\d{4}";
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("raw ONNX Runtime loop:" + figures)),
+        r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("rnnx vad, ort: +" + figures
+        + " \\(\\d+\\.\\d\\dx the raw loop's median; target <= 1.10x\\)")), r.out());
+  }
+
+  @Test
   void errorsAreOneLine() throws IOException {
     Path model = SileroModels.require("v5");
     Path notWav = tmp.resolve("x.wav");
@@ -182,16 +195,13 @@ class VadCommandTest {
     assertTrue(r.err().startsWith(prefix), r.err());
   }
 
+  /** A float32 stereo WAV whose two channels average to the audio. */
   private static byte[] stereoFloatWav(Audio a) {
-    int data = a.samples().length * 8;
-    ByteBuffer b = ByteBuffer.allocate(44 + data).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes()).putInt(36 + data).put("WAVE".getBytes()).put("fmt ".getBytes())
-        .putInt(16).putShort((short) 3).putShort((short) 2).putInt(a.sampleRate())
-        .putInt(a.sampleRate() * 8).putShort((short) 8).putShort((short) 32)
-        .put("data".getBytes()).putInt(data);
-    for (float v : a.samples()) {
-      b.putFloat(v * 1.2f).putFloat(v * 0.8f); // the two channels average to v
+    float[] interleaved = new float[2 * a.samples().length];
+    for (int i = 0; i < a.samples().length; i++) {
+      interleaved[2 * i] = a.samples()[i] * 1.2f;
+      interleaved[2 * i + 1] = a.samples()[i] * 0.8f;
     }
-    return b.array();
+    return Wavs.of(Wavs.FLOAT, a.sampleRate(), 2, interleaved);
   }
 }

@@ -14,11 +14,10 @@ import dev.rnnx.vad.Resampler;
 import dev.rnnx.vad.SileroModels;
 import dev.rnnx.vad.SileroVad;
 import dev.rnnx.vad.WavReader;
+import dev.rnnx.vad.Wavs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -55,7 +54,7 @@ class VadParityTest {
     Audio audio = Resampler.resample(WavReader.read(SileroModels.speechAudio()), rate);
     assertTrue(audio.seconds() >= 60, audio.seconds() + " s of audio");
     Path wav = tmp.resolve("audio.wav");
-    Files.write(wav, float32Wav(audio));
+    Files.write(wav, Wavs.of(Wavs.FLOAT, rate, 1, audio.samples()));
 
     Path probsFile = tmp.resolve("p.npy");
     StringWriter err = new StringWriter();
@@ -100,18 +99,5 @@ class VadParityTest {
       }
     }
     return probs;
-  }
-
-  private static byte[] float32Wav(Audio a) {
-    int data = a.samples().length * 4;
-    ByteBuffer b = ByteBuffer.allocate(44 + data).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("RIFF".getBytes()).putInt(36 + data).put("WAVE".getBytes()).put("fmt ".getBytes())
-        .putInt(16).putShort((short) 3).putShort((short) 1).putInt(a.sampleRate())
-        .putInt(a.sampleRate() * 4).putShort((short) 4).putShort((short) 32)
-        .put("data".getBytes()).putInt(data);
-    for (float v : a.samples()) {
-      b.putFloat(v);
-    }
-    return b.array();
   }
 }

@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Builds WAV file bytes for tests. */
-final class Wavs {
-  static final int PCM = 1;
-  static final int FLOAT = 3;
+public final class Wavs {
+  /** The PCM format tag (16-bit here). */
+  public static final int PCM = 1;
+  /** The IEEE float format tag (32-bit here). */
+  public static final int FLOAT = 3;
 
   private Wavs() {}
 
@@ -17,7 +19,7 @@ final class Wavs {
    * @param samples interleaved samples in [-1, 1]
    * @return a canonical 44-byte-header WAV file
    */
-  static byte[] of(int encoding, int rate, int channels, float[] samples) {
+  public static byte[] of(int encoding, int rate, int channels, float[] samples) {
     int bits = encoding == PCM ? 16 : 32;
     byte[] fmt = fmt(encoding, rate, channels, bits);
     ByteBuffer data = ByteBuffer.allocate(samples.length * bits / 8).order(ByteOrder.LITTLE_ENDIAN);
