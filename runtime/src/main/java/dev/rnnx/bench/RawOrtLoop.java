@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Map;
 /**
  * The baseline: a hand-written loop over ONNX Runtime's Java API that threads the state
  * tensors itself, as an application without RNNX would: per step, wrap the frame and the
- * state, run, copy the next state out, close everything.
+ * state, run, copy the next state out, close everything. Constant inputs (a sample rate, say)
+ * are wrapped once and fed unchanged at every step.
  */
 public final class RawOrtLoop implements AutoCloseable {
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -20,6 +22,7 @@ public final class RawOrtLoop implements AutoCloseable {
   private final Map<String, String> pairs; // state input -> next-state output
   private final Map<String, long[]> stateShapes;
   private final Map<String, float[]> state = new HashMap<>();
+  private final Map<String, OnnxTensor> constants = new HashMap<>();
 
   /**
    * @param modelBytes the ONNX model
@@ -30,10 +33,28 @@ public final class RawOrtLoop implements AutoCloseable {
    */
   public RawOrtLoop(byte[] modelBytes, Map<String, String> pairs, Map<String, long[]> stateShapes,
       int threads) throws OrtException {
+    this(modelBytes, pairs, stateShapes, Map.of(), threads);
+  }
+
+  /**
+   * @param modelBytes the ONNX model
+   * @param pairs state input to next-state output
+   * @param stateShapes each state input's shape
+   * @param int64Scalars int64 scalar inputs fed with the same value at every step, e.g.
+   *     {@code sr}
+   * @param threads intra-op threads
+   * @throws OrtException when ONNX Runtime refuses the model
+   */
+  public RawOrtLoop(byte[] modelBytes, Map<String, String> pairs, Map<String, long[]> stateShapes,
+      Map<String, Long> int64Scalars, int threads) throws OrtException {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
       this.session = env.createSession(modelBytes, options);
+    }
+    for (Map.Entry<String, Long> c : int64Scalars.entrySet()) {
+      constants.put(c.getKey(), OnnxTensor.createTensor(env,
+          LongBuffer.wrap(new long[] {c.getValue()}), new long[0]));
     }
     this.pairs = pairs;
     this.stateShapes = stateShapes;
@@ -67,7 +88,9 @@ public final class RawOrtLoop implements AutoCloseable {
         feeds.put(e.getKey(), OnnxTensor.createTensor(env, FloatBuffer.wrap(e.getValue()),
             stateShapes.get(e.getKey())));
       }
-      try (OrtSession.Result result = session.run(feeds)) {
+      Map<String, OnnxTensor> all = new HashMap<>(feeds);
+      all.putAll(constants);
+      try (OrtSession.Result result = session.run(all)) {
         for (Map.Entry<String, String> p : pairs.entrySet()) {
           OnnxTensor next = (OnnxTensor) result.get(p.getValue()).orElseThrow();
           next.getFloatBuffer().get(state.get(p.getKey()));
@@ -90,6 +113,7 @@ public final class RawOrtLoop implements AutoCloseable {
 
   @Override
   public void close() throws OrtException {
+    constants.values().forEach(OnnxTensor::close);
     session.close();
   }
 }

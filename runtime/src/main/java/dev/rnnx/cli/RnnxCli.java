@@ -5,14 +5,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code rnnx} command line: inspect, run, step, conformance, bench. */
+/** The {@code rnnx} command line: inspect, run, step, conformance, vad, bench. */
 @Command(
     name = "rnnx",
     mixinStandardHelpOptions = true,
     version = "rnnx 0.1.0",
     description = "Runs recurrent and convolutional-recurrent ONNX models.",
     subcommands = {InspectCommand.class, RunCommand.class, StepCommand.class,
-        ConformanceCommand.class, BenchCommand.class})
+        ConformanceCommand.class, VadCommand.class, BenchCommand.class})
 public final class RnnxCli {
   @Option(names = "--verbose", description = "Print stack traces with errors.",
       scope = CommandLine.ScopeType.INHERIT)
