@@ -80,8 +80,10 @@ class ZooTest {
   @Test
   void zooStaysSmall() throws IOException {
     long total;
+    Path pretrained = Zoo.locate().resolve("pretrained"); // fetched, never committed
     try (Stream<Path> walk = Files.walk(Zoo.locate())) {
-      total = walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+      total = walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(pretrained))
+          .mapToLong(p -> p.toFile().length()).sum();
     }
     assertTrue(total < MAX_ZOO_BYTES, "the zoo is " + total + " bytes");
   }
