@@ -33,6 +33,30 @@ public final class Reference {
   }
 
   /**
+   * @param model the model
+   * @param streams each stream's frames, in order, by key
+   * @return each stream's outputs stacked per step along a new axis 0, by key, then output name
+   */
+  public static Map<String, Map<String, Tensor>> stacked(StepModel model,
+      Map<String, List<Map<String, Tensor>>> streams) {
+    Map<String, Map<String, Tensor>> result = new java.util.TreeMap<>();
+    try (StepSession session = model.model().newStepSession(model.options())) {
+      for (Map.Entry<String, List<Map<String, Tensor>>> e : streams.entrySet()) {
+        session.reset();
+        Map<String, List<Tensor>> steps = new java.util.LinkedHashMap<>();
+        for (Map<String, Tensor> f : e.getValue()) {
+          session.step(f).outputs().forEach((name, t) ->
+              steps.computeIfAbsent(name, n -> new ArrayList<>()).add(t));
+        }
+        Map<String, Tensor> out = new java.util.LinkedHashMap<>();
+        steps.forEach((name, list) -> out.put(name, Tensor.stack(list)));
+        result.put(e.getKey(), out);
+      }
+    }
+    return result;
+  }
+
+  /**
    * @param expected the reference
    * @param actual what was emitted
    * @param what names the value in the message

@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -126,7 +122,7 @@ public final class FlinkStepJob implements Callable<Integer> {
     StepJob job = new StepJob(stepModel(), stepConfig(), inputDir, outputDir);
     out.println(job.streams().size() + " streams, " + job.frames() + " frames");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-        environmentConfig());
+        StepJob.environment(Duration.ofMillis(checkpointMs)));
     if (parallelism != null) {
       env.setParallelism(parallelism);
     }
@@ -160,17 +156,6 @@ public final class FlinkStepJob implements Callable<Integer> {
     RecurrentStepConfig c = RecurrentStepConfig.defaults().withMaxBatchFrames(maxBatch)
         .withMaxBatchDelay(Duration.ofMillis(maxDelayMs));
     return idleTimeoutMs > 0 ? c.withIdleTimeout(Duration.ofMillis(idleTimeoutMs)) : c;
-  }
-
-  /** Checkpoints, a short fixed-delay restart strategy, and no Kryo fallback. */
-  private Configuration environmentConfig() {
-    Configuration conf = new Configuration();
-    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(checkpointMs));
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-    conf.set(PipelineOptions.GENERIC_TYPES, false);
-    return conf;
   }
 
   private static String rootMessage(Throwable e) {

@@ -15,11 +15,16 @@ import dev.rnnx.runtime.TensorSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -69,6 +74,23 @@ final class StepJob {
       throw new IllegalStateException(staging() + " holds the uncommitted output of an earlier"
           + " run; remove it first");
     }
+  }
+
+  /**
+   * The environment settings the job needs: checkpoints (the sinks commit at each), a short
+   * fixed-delay restart strategy, and no Kryo fallback for any type.
+   *
+   * @param checkpointInterval time between checkpoints
+   * @return the settings, for {@link StreamExecutionEnvironment#getExecutionEnvironment}
+   */
+  static Configuration environment(Duration checkpointInterval) {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    return conf;
   }
 
   /** @return the streams found in the input folder, by key */
