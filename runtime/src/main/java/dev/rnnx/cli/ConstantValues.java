@@ -13,10 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads {@code --constant NAME=VALUE_OR_FILE}: a scalar typed as the input declares, or a file. */
-final class ConstantValues {
+public final class ConstantValues {
   private ConstantValues() {}
 
-  static Map<String, Tensor> parse(List<String> assignments, Model model) {
+  /**
+   * @param assignments {@code NAME=VALUE} or {@code NAME=FILE} strings
+   * @param model the model whose inputs are bound
+   * @return the constant tensors by input name, in argument order
+   * @throws RnnxException (INVALID_ARGUMENT) for a malformed assignment, an unknown input or a
+   *     value of the wrong type
+   */
+  public static Map<String, Tensor> parse(List<String> assignments, Model model) {
     Map<String, Tensor> constants = new LinkedHashMap<>();
     for (String a : assignments) {
       int eq = a.indexOf('=');

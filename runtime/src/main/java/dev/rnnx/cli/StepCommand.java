@@ -7,7 +7,6 @@ import dev.rnnx.runtime.Model;
 import dev.rnnx.runtime.StepOptions;
 import dev.rnnx.runtime.StepResult;
 import dev.rnnx.runtime.StepSession;
-import dev.rnnx.runtime.TensorSpec;
 import dev.rnnx.tensor.Tensor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -85,7 +84,7 @@ final class StepCommand implements Callable<Integer> {
     try (StepSession session = m.newStepSession(options)) {
       out.println("state pairs: " + (session.statePairs().isEmpty() ? "none"
           : String.join(", ", session.statePairs().stream().map(Object::toString).toList())));
-      Frames frames = new Frames(session.frameInputs(), streams);
+      StreamFrames frames = new StreamFrames(session.frameInputs(), streams);
       Map<String, List<Tensor>> stacked = new LinkedHashMap<>();
       for (int t = 0; t < frames.count(); t++) {
         StepResult r = session.step(frames.at(t));
@@ -102,64 +101,5 @@ final class StepCommand implements Callable<Integer> {
       out.println(frames.count() + " steps on backend " + session.backendName());
     }
     return 0;
-  }
-
-  /** Cuts whole input streams into the frames of each step. */
-  private static final class Frames {
-    private final Map<String, Tensor> streams;
-    private final Map<String, Boolean> keepAxis; // true: equal ranks, frames of length 1
-    private final int count;
-
-    Frames(List<TensorSpec> specs, Map<String, Tensor> streams) {
-      this.streams = streams;
-      this.keepAxis = new LinkedHashMap<>();
-      int frames = -1;
-      for (TensorSpec s : specs) {
-        Tensor stream = streams.get(s.name());
-        if (stream == null) {
-          throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "no --input for frame input '"
-              + s.name() + "' (" + s.describe() + ")");
-        }
-        int rank = s.dims() == null ? stream.rank() : s.dims().size();
-        if (stream.rank() != rank && stream.rank() != rank + 1) {
-          throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "input '" + s.name() + "' is "
-              + stream.describe() + ": a stream needs rank " + rank + " (frames of length 1)"
-              + " or " + (rank + 1) + " (frames along axis 0) for model input " + s.describe());
-        }
-        keepAxis.put(s.name(), stream.rank() == rank);
-        int n = Math.toIntExact(stream.dim(0));
-        if (frames >= 0 && n != frames) {
-          throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "input '" + s.name() + "' has "
-              + n + " frames, the others " + frames);
-        }
-        frames = n;
-      }
-      for (String name : streams.keySet()) {
-        if (!keepAxis.containsKey(name)) {
-          throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "'" + name + "' is not a frame"
-              + " input (frame inputs: " + String.join(", ", keepAxis.keySet()) + ")");
-        }
-      }
-      this.count = Math.max(frames, 0);
-    }
-
-    int count() {
-      return count;
-    }
-
-    Map<String, Tensor> at(int t) {
-      Map<String, Tensor> frame = new LinkedHashMap<>();
-      streams.forEach((name, stream) -> {
-        Tensor slice = stream.slice0(t);
-        if (keepAxis.get(name)) {
-          long[] shape = new long[stream.rank()];
-          shape[0] = 1;
-          System.arraycopy(slice.shape(), 0, shape, 1, slice.rank());
-          slice = slice.reshape(shape);
-        }
-        frame.put(name, slice);
-      });
-      return frame;
-    }
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads {@code NAME=FILE} arguments and writes outputs as {@code .npy} files. */
-final class TensorFiles {
+public final class TensorFiles {
   private TensorFiles() {}
 
   /**
@@ -75,7 +75,12 @@ final class TensorFiles {
     }).toList();
   }
 
-  static String fileName(String valueName) {
+  /**
+   * @param valueName a tensor's name
+   * @return its file name: characters other than letters, digits, {@code . _ -} become
+   *     {@code _}, then {@code .npy}
+   */
+  public static String fileName(String valueName) {
     return valueName.replaceAll("[^A-Za-z0-9._-]", "_") + ".npy";
   }
 }
