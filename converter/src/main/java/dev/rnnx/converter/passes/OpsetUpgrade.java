@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * Flatten, the op and Reshape, map legacy modes and defaults (BatchNormalization, Dropout,
  * Upsample and Resize, GridSample, RoiAlign, Cast, Concat, Selu, LpPool, OneHot,
  * GroupNormalization), rename deprecated operators (Scatter, Upsample), and wrap a batched
- * Scan-8 in a Loop (see {@link UpgradeRules}). When every node made it, the model's default
+ * Scan-8 in a Loop. When every node made it, the model's default
  * opset import becomes that opset; a node that cannot keep its meaning stops the pass with an
  * UNSUPPORTED error naming it and saying why. Types the rules need (ranks, for legacy
  * broadcasting) come from {@link ShapeInference}, run first.
