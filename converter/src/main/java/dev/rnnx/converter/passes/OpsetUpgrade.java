@@ -7,7 +7,6 @@ import dev.rnnx.converter.onnx.OperatorSets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,14 +24,15 @@ import java.util.TreeMap;
  * Flatten, the op and Reshape, map legacy modes and defaults (BatchNormalization, Dropout,
  * Upsample and Resize, GridSample, RoiAlign, Cast, Concat, Selu, LpPool, OneHot,
  * GroupNormalization), rename deprecated operators (Scatter, Upsample), and wrap a batched
- * Scan-8 in a Loop (see {@link UpgradeRules}). When every node made it, the model's default
+ * Scan-8 in a Loop. When every node made it, the model's default
  * opset import becomes that opset; a node that cannot keep its meaning stops the pass with an
  * UNSUPPORTED error naming it and saying why. Types the rules need (ranks, for legacy
  * broadcasting) come from {@link ShapeInference}, run first.
  *
  * <p>A model inside the window is left as it is. A model newer than the window is restamped
- * with the window's newest opset when none of its operators changed between the two (nothing
- * changes but the stamp), and left as it is otherwise.
+ * with the oldest opset (but no older than the window) at which every one of its operators has
+ * the version it has now, so that nothing changes but the stamp; when that opset lies beyond
+ * the window the model is left as it is.
  *
  * <p>Upgrading no further than needed matters: backends do not implement every operator at
  * its newest version (ONNX Runtime 1.29 has no RoiAlign-22, and expands its Swish-24 function
@@ -85,7 +85,8 @@ public final class OpsetUpgrade implements GraphPass {
       return model;
     }
     if (from > newest) {
-      return sameAt(model.graph(), from, newest) ? stamped(model, newest) : model;
+      long same = oldestWithSameVersions(model.graph(), from);
+      return same <= newest ? stamped(model, same) : model;
     }
     new ShapeInference().apply(model);
     upgrade(model.graph(), UpgradeScope.of(model.graph(), oldest), from);
@@ -98,18 +99,19 @@ public final class OpsetUpgrade implements GraphPass {
     return model.withOpsets(opsets);
   }
 
-  /** @return true when every default-domain operator has the same version at both opsets */
-  private static boolean sameAt(Graph g, long from, long target) {
+  /**
+   * @return the oldest opset, not below the window, that selects for every default-domain
+   *     operator the version {@code from} selects: the newest of those versions
+   */
+  private long oldestWithSameVersions(Graph g, long from) {
+    long opset = oldest;
     for (Node n : g.allNodes()) {
       if (n.domain().equals(Node.DEFAULT_DOMAIN)) {
-        Optional<Long> now = OperatorSets.sinceVersion(n.domain(), n.opType(), from);
-        if (now.isEmpty() || !now.equals(OperatorSets.sinceVersion(n.domain(), n.opType(),
-            target))) {
-          return false;
-        }
+        opset = Math.max(opset, OperatorSets.sinceVersion(n.domain(), n.opType(), from)
+            .orElse(Long.MAX_VALUE));
       }
     }
-    return true;
+    return opset;
   }
 
   private static void upgrade(Graph g, UpgradeScope scope, long from) {

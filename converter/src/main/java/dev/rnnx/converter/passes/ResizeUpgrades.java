@@ -35,13 +35,17 @@ final class ResizeUpgrades {
   static void register(UpgradeRules.Registry r) {
     r.add("Upsample", 1, 7, ResizeUpgrades::upsample1);
     r.add("Upsample", 7, 9, ResizeUpgrades::upsample7);
-    r.add("Upsample", 9, 10, (n, s) -> UpgradeStep.Rewrite.to(UpgradeScope.renamed(n, "Resize"), 10));
-    r.add("Upsample", 10, 10, (n, s) -> UpgradeStep.Rewrite.to(UpgradeScope.renamed(n, "Resize"), 10));
+    r.add("Upsample", 9, 10, ResizeUpgrades::toResize10);
+    r.add("Upsample", 10, 10, ResizeUpgrades::toResize10);
     r.add("Resize", 10, 13, ResizeUpgrades::resize10);
     r.add("Resize", 11, 13, ResizeUpgrades::resize11);
     r.add("GridSample", 16, 20, ResizeUpgrades::gridSample16);
     r.add("RoiAlign", 10, 16, (n, s) -> UpgradeStep.Rewrite.to(n.withAttribute(
         Attribute.of("coordinate_transformation_mode", "output_half_pixel")), 16));
+  }
+
+  private static UpgradeStep.Rewrite toResize10(Node n, UpgradeScope s) {
+    return UpgradeStep.Rewrite.to(UpgradeScope.renamed(n, "Resize"), 10);
   }
 
   private static UpgradeStep.Rewrite upsample1(Node n, UpgradeScope s) {

@@ -69,10 +69,13 @@ class OpsetUpgradeTest {
   }
 
   @Test
-  void aNewerModelIsRestampedOnlyWhenNoneOfItsOperatorsChanged() {
-    IrModel same = LegacyGraph.at(27).input("x", F, 2)
-        .node("Relu", List.of("x"), List.of("y")).output("y").model();
-    assertEquals(OpsetUpgrade.NEWEST_OPSET, new OpsetUpgrade().apply(same).defaultOpset());
+  void aNewerModelIsRestampedWithTheOldestOpsetThatKeepsItsOperatorVersions() {
+    IrModel relu = LegacyGraph.at(27).input("x", F, 2)
+        .node("Relu", List.of("x"), List.of("y")).output("y").model(); // Relu-14
+    assertEquals(OpsetUpgrade.OLDEST_OPSET, new OpsetUpgrade().apply(relu).defaultOpset());
+    IrModel swish = LegacyGraph.at(28).input("x", F, 2)
+        .node("Swish", List.of("x"), List.of("y")).output("y").model(); // Swish-24
+    assertEquals(24, new OpsetUpgrade().apply(swish).defaultOpset());
     IrModel celu = LegacyGraph.at(28).input("x", F, 2)
         .node("Celu", List.of("x"), List.of("y")).output("y").model(); // Celu-28 is new
     assertSame(celu, new OpsetUpgrade().apply(celu));

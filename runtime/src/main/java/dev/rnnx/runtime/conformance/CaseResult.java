@@ -7,7 +7,8 @@ import java.util.Objects;
  * How one ONNX backend test case went.
  *
  * @param name the case's name, e.g. {@code test_lstm_defaults}
- * @param op the operator the case tests, e.g. {@code LSTM} (see {@link CaseOperators})
+ * @param op the operator the case tests, e.g. {@code LSTM}: the operators of its main graph,
+ *     or for an {@code _expanded} case those of its unexpanded sibling
  * @param outcome passed, failed or skipped
  * @param reason one line: why it failed or was skipped; empty when it passed
  * @param elapsed how long it ran

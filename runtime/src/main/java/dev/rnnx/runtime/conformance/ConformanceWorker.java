@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * The child JVM that runs cases for a {@link ConformanceRunner}, so that a case that crashes
  * the process, hangs in native code or exhausts memory takes only this process down. It reads
  * case folders from standard input, one per line, and answers each with a result line on
- * standard output (see {@link WorkerProtocol}); {@link System#out} is pointed at standard error
+ * standard output (one line per case); {@link System#out} is pointed at standard error
  * so that nothing else lands among the results.
  */
 public final class ConformanceWorker {

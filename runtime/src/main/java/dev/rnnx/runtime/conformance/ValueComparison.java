@@ -15,11 +15,11 @@ import java.util.Optional;
  * optionals by presence and then by their values (a present optional also matches its value
  * handed out bare, as backends without optional types return it).
  */
-final class ValueComparison {
+public final class ValueComparison {
   /** ONNX's relative tolerance for its node tests. */
-  static final double RTOL = TensorComparison.ONNX_RTOL;
+  private static final double RTOL = TensorComparison.ONNX_RTOL;
   /** ONNX's absolute tolerance for its node tests. */
-  static final double ATOL = TensorComparison.ONNX_ATOL;
+  private static final double ATOL = TensorComparison.ONNX_ATOL;
 
   private ValueComparison() {}
 
@@ -28,7 +28,7 @@ final class ValueComparison {
    * @param actual what the backend produced
    * @return the first difference, or empty when they agree
    */
-  static Optional<String> mismatch(TestValue expected, TestValue actual) {
+  public static Optional<String> mismatch(TestValue expected, TestValue actual) {
     if (expected instanceof TensorValue e && actual instanceof TensorValue a) {
       return TensorComparison.mismatch(e.tensor(), a.tensor(), RTOL, ATOL);
     }

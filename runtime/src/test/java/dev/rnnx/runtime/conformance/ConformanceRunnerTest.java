@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rnnx.converter.onnx.OnnxTestCase;
 import dev.rnnx.runtime.BackendChoice;
 import dev.rnnx.runtime.NodeTests;
+import dev.rnnx.runtime.backend.ort.OrtBackend;
 import dev.rnnx.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +73,16 @@ class ConformanceRunnerTest {
     CaseResult r = runAll(ORT, c).get(0);
     assertEquals(CaseResult.Outcome.SKIPPED, r.outcome());
     assertEquals("no test_data_set folders", r.reason());
+  }
+
+  @Test
+  void aBackendThatIsNotAvailableHereSkipsTheCaseSayingWhy() {
+    Assumptions.assumeFalse(OrtBackend.cudaProviderPresent(), "this machine has CUDA");
+    CaseResult r = runAll(ORT.withBackend(BackendChoice.ORT_CUDA),
+        CaseFolders.passing(root, "test_gpu")).get(0);
+    assertEquals(CaseResult.Outcome.SKIPPED, r.outcome());
+    assertTrue(r.reason().startsWith("backend ort-cuda needs the CUDA build of ONNX Runtime"),
+        r.reason());
   }
 
   @Test
