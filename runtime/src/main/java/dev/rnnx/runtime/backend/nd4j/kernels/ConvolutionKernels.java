@@ -107,7 +107,9 @@ final class ConvolutionKernels {
         out[i] = explicitOut != null ? explicitOut[explicitOut.length - d + i]
             : in[i] * strides[i];
         long total = full - out[i];
-        begin[i] = autoPad.equals("SAME_UPPER") ? total / 2 : total - total / 2;
+        // floor division, as the spec's reference: a negative total pads the end only
+        begin[i] = autoPad.equals("SAME_UPPER") ? Math.floorDiv(total, 2)
+            : total - Math.floorDiv(total, 2);
       } else {
         begin[i] = autoPad.equals("VALID") ? 0 : pads[i];
         long end = autoPad.equals("VALID") ? 0 : pads[i + d];
