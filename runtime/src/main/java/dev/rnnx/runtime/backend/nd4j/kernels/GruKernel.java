@@ -22,8 +22,13 @@ final class GruKernel extends RecurrentKernel {
   private final boolean linearBeforeReset;
 
   GruKernel(Node n, CompileContext ctx) {
-    super(n, ctx, List.of("Sigmoid", "Tanh"));
-    this.linearBeforeReset = n.intAttr("linear_before_reset", 0) != 0;
+    super(n, ctx, List.of("Sigmoid", "Tanh"), linearBeforeReset(n) ? new int[] {0, 3}
+        : new int[] {0, 2, 3});
+    this.linearBeforeReset = linearBeforeReset(n);
+  }
+
+  private static boolean linearBeforeReset(Node n) {
+    return n.intAttr("linear_before_reset", 0) != 0;
   }
 
   @Override
@@ -43,10 +48,9 @@ final class GruKernel extends RecurrentKernel {
       DoubleUnaryOperator gAct = act[d][1];
       double[] hs = Arrays.copyOfRange(h0, d * batch * h, (d + 1) * batch * h); // [batch, h]
       int recWidth = linearBeforeReset ? g : 2 * h;
-      INDArray recWeights = linearBeforeReset ? q.weights.rt[d]
-          : q.weights.recurrenceColumns(d, 0, 2, h); // [hidden, recWidth]
+      INDArray recWeights = q.weights.rt[d][0]; // [hidden, recWidth]
       INDArray resetWeights = linearBeforeReset ? null
-          : q.weights.recurrenceColumns(d, 2, 3, h); // [hidden, hidden]
+          : q.weights.rt[d][1]; // [hidden, hidden]
       INDArray hPrev = q.buffer(batch, h); // [batch, hidden]
       INDArray rec = q.buffer(batch, recWidth); // [batch, recWidth]
       INDArray reset = q.buffer(batch, h); // [batch, hidden]: r . H

@@ -24,7 +24,7 @@ final class LstmKernel extends RecurrentKernel {
   private final boolean inputForget;
 
   LstmKernel(Node n, CompileContext ctx) {
-    super(n, ctx, List.of("Sigmoid", "Tanh", "Tanh"));
+    super(n, ctx, List.of("Sigmoid", "Tanh", "Tanh"), new int[] {0, 4});
     this.inputForget = n.intAttr("input_forget", 0) == 1;
   }
 
@@ -55,7 +55,7 @@ final class LstmKernel extends RecurrentKernel {
       double[] rv = new double[batch * g];
       for (int s = 0; s < q.seq; s++) {
         NdArrays.write(hPrev, hs);
-        hPrev.mmuli(q.weights.rt[d], rec);
+        hPrev.mmuli(q.weights.rt[d][0], rec);
         NdArrays.read(rec, rv);
         for (int b = 0; b < batch; b++) {
           int t = q.time(d, b, s);

@@ -70,11 +70,9 @@ public final class NdArrays {
 
   /** @return an array of the type and shape holding these little-endian bytes */
   public static INDArray fromBytes(DataType type, long[] shape, byte[] littleEndian) {
-    INDArray out = Nd4j.create(type, shape.clone(), Nd4j.getStrides(shape, 'c'), 'c');
+    INDArray out = uninitialized(type, shape);
     if (littleEndian.length > 0) {
-      ByteBuffer nio = out.data().asNio().order(ByteOrder.LITTLE_ENDIAN);
-      nio.position(0);
-      nio.put(littleEndian);
+      nio(out).put(0, littleEndian);
     }
     return out;
   }
@@ -84,56 +82,135 @@ public final class NdArrays {
     return Nd4j.create(type, shape.clone(), Nd4j.getStrides(shape, 'c'), 'c');
   }
 
-  /** @return an array of the type and shape from row-major doubles, cast as C would */
+  /** @return a row-major array whose every element the caller overwrites */
+  private static INDArray uninitialized(DataType type, long[] shape) {
+    return count(shape) == 0 ? zeros(type, shape)
+        : Nd4j.createUninitialized(type, shape.clone(), 'c');
+  }
+
+  private static ByteBuffer nio(INDArray a) {
+    return a.data().asNio().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  /**
+   * @return an array of the type and shape from row-major doubles, converted as a C cast
+   *     would (bool: non-zero is true); one allocation, filled through its native memory
+   */
   public static INDArray of(DataType type, long[] shape, double[] values) {
-    if (type == DataType.DOUBLE) {
-      return Nd4j.createFromArray(values).reshape('c', shape.clone());
+    INDArray out = uninitialized(type, shape);
+    if (values.length == 0) {
+      return out;
     }
-    if (isInteger(type) || type == DataType.BOOL) {
-      long[] l = new long[values.length];
-      for (int i = 0; i < l.length; i++) {
-        l[i] = type == DataType.BOOL ? (values[i] != 0 ? 1 : 0) : (long) values[i];
+    switch (type) {
+      case DOUBLE -> out.data().asNioDouble().put(0, values, 0, values.length);
+      case FLOAT -> {
+        java.nio.FloatBuffer f = out.data().asNioFloat();
+        for (int i = 0; i < values.length; i++) {
+          f.put(i, (float) values[i]);
+        }
       }
-      return of(type, shape, l);
+      case HALF, BFLOAT16 -> {
+        ByteBuffer b = nio(out);
+        for (int i = 0; i < values.length; i++) {
+          b.putShort(2 * i, toHalf(type, (float) values[i]));
+        }
+      }
+      case BOOL -> {
+        ByteBuffer b = nio(out);
+        for (int i = 0; i < values.length; i++) {
+          b.put(i, (byte) (values[i] != 0 ? 1 : 0));
+        }
+      }
+      default -> {
+        long[] l = new long[values.length];
+        for (int i = 0; i < l.length; i++) {
+          l[i] = (long) values[i];
+        }
+        writeLongs(out, l);
+      }
     }
-    float[] f = new float[values.length];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = (float) values[i];
+    return out;
+  }
+
+  private static short toHalf(DataType type, float v) {
+    if (type == DataType.HALF) {
+      return dev.rnnx.tensor.HalfFloats.floatToHalf(v);
     }
-    return of(type, shape, f);
+    int bits = Float.floatToIntBits(v);
+    if (Float.isNaN(v)) {
+      return (short) 0x7fc0;
+    }
+    return (short) ((bits + 0x7fff + ((bits >>> 16) & 1)) >>> 16); // round to nearest even
   }
 
   /** @return an array of a float type and shape from row-major floats */
   public static INDArray of(DataType type, long[] shape, float[] values) {
-    if (values.length == 0) {
-      return zeros(type, shape);
+    if (type == DataType.FLOAT) {
+      INDArray out = uninitialized(type, shape);
+      if (values.length > 0) {
+        out.data().asNioFloat().put(0, values, 0, values.length);
+      }
+      return out;
     }
-    INDArray a = Nd4j.createFromArray(values).reshape('c', shape.clone());
-    return type == DataType.FLOAT ? a : a.castTo(type);
+    double[] d = new double[values.length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = values[i];
+    }
+    return of(type, shape, d);
   }
 
-  /** @return an array of the type and shape from row-major longs */
+  /** @return an array of the type and shape from row-major longs (narrowed as C would) */
   public static INDArray of(DataType type, long[] shape, long[] values) {
+    INDArray out = uninitialized(type, shape);
     if (values.length == 0) {
-      return zeros(type, shape);
+      return out;
     }
-    if (type == DataType.BOOL) {
-      boolean[] b = new boolean[values.length];
-      for (int i = 0; i < b.length; i++) {
-        b[i] = values[i] != 0;
+    if (isFloating(type)) {
+      double[] d = new double[values.length];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = values[i];
       }
-      return Nd4j.createFromArray(b).reshape('c', shape.clone());
+      return of(type, shape, d);
     }
-    INDArray a = Nd4j.createFromArray(values).reshape('c', shape.clone());
-    return type == DataType.LONG ? a : a.castTo(type);
+    writeLongs(out, values);
+    return out;
+  }
+
+  private static void writeLongs(INDArray out, long[] values) {
+    ByteBuffer b = nio(out);
+    switch (out.dataType()) {
+      case LONG, UINT64 -> out.data().asNioLong().put(0, values, 0, values.length);
+      case INT, UINT32 -> {
+        for (int i = 0; i < values.length; i++) {
+          b.putInt(4 * i, (int) values[i]);
+        }
+      }
+      case SHORT, UINT16 -> {
+        for (int i = 0; i < values.length; i++) {
+          b.putShort(2 * i, (short) values[i]);
+        }
+      }
+      case BOOL -> {
+        for (int i = 0; i < values.length; i++) {
+          b.put(i, (byte) (values[i] != 0 ? 1 : 0));
+        }
+      }
+      default -> {
+        for (int i = 0; i < values.length; i++) {
+          b.put(i, (byte) values[i]);
+        }
+      }
+    }
   }
 
   /** @return a bool array of the shape */
   public static INDArray of(long[] shape, boolean[] values) {
-    if (values.length == 0) {
-      return zeros(DataType.BOOL, shape);
+    INDArray out = uninitialized(DataType.BOOL, shape);
+    ByteBuffer b = values.length == 0 ? null : nio(out);
+    for (int i = 0; i < values.length; i++) {
+      b.put(i, (byte) (values[i] ? 1 : 0));
     }
-    return Nd4j.createFromArray(values).reshape('c', shape.clone());
+    return out;
   }
 
   /** @return an int64 vector */

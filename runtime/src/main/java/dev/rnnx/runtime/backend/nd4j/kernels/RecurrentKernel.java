@@ -30,7 +30,10 @@ abstract class RecurrentKernel implements Kernel {
   final DoubleUnaryOperator[][] act; // [direction][function]
   private final RecurrentWeights fixed; // null when W, R or B is not constant
 
-  RecurrentKernel(Node n, CompileContext ctx, List<String> defaultActivations) {
+  private final int[] blocks; // R^T column blocks, in gates (see RecurrentWeights)
+
+  RecurrentKernel(Node n, CompileContext ctx, List<String> defaultActivations, int[] blocks) {
+    this.blocks = blocks;
     String direction = n.stringAttr("direction", "forward");
     this.bidirectional = direction.equals("bidirectional");
     this.reverseOnly = direction.equals("reverse");
@@ -46,10 +49,9 @@ abstract class RecurrentKernel implements Kernel {
   }
 
   /** @return weights in the compute type (float, or double for double models) */
-  RecurrentWeights prepare(INDArray w, INDArray r, INDArray b) {
+  private RecurrentWeights prepare(INDArray w, INDArray r, INDArray b) {
     DataType type = w.dataType() == DataType.DOUBLE ? DataType.DOUBLE : DataType.FLOAT;
-    return RecurrentWeights.of(GeneratorKernels.cast(w, type), GeneratorKernels.cast(r, type),
-        b == null ? null : GeneratorKernels.cast(b, type));
+    return RecurrentWeights.of(w, r, b, type, blocks);
   }
 
   /** @return the pre-activation clipped to [-clip, clip] when clip is set */

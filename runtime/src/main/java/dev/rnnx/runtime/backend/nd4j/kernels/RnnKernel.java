@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** ONNX RNN: {@code Ht = f(Xt Wi^T + Ht-1 Ri^T + Wbi + Rbi)}. */
 final class RnnKernel extends RecurrentKernel {
   RnnKernel(Node n, CompileContext ctx) {
-    super(n, ctx, List.of("Tanh"));
+    super(n, ctx, List.of("Tanh"), new int[] {0, 1});
   }
 
   @Override
@@ -31,7 +31,7 @@ final class RnnKernel extends RecurrentKernel {
       double[] rv = new double[batch * h];
       for (int s = 0; s < q.seq; s++) {
         NdArrays.write(hPrev, hs);
-        hPrev.mmuli(q.weights.rt[d], rec);
+        hPrev.mmuli(q.weights.rt[d][0], rec);
         NdArrays.read(rec, rv);
         for (int b = 0; b < batch; b++) {
           int t = q.time(d, b, s);
