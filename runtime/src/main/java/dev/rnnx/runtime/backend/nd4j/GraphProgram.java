@@ -5,6 +5,8 @@ import dev.rnnx.RnnxException.ErrorCode;
 import dev.rnnx.converter.ir.Graph;
 import dev.rnnx.converter.ir.Node;
 import dev.rnnx.converter.ir.ValueInfo;
+import dev.rnnx.converter.ir.ValueType;
+import dev.rnnx.tensor.ElementType;
 import dev.rnnx.runtime.backend.nd4j.kernels.CompileContext;
 import dev.rnnx.runtime.backend.nd4j.kernels.Kernel;
 import dev.rnnx.runtime.backend.nd4j.kernels.NdTensors;
@@ -51,7 +53,7 @@ final class GraphProgram implements Subgraph {
     });
     List<Node> nodes = new ArrayList<>();
     for (Node n : g.nodes()) {
-      Kernel k = compileNode(n, registry, opset);
+      Kernel k = compileNode(g, n, registry, opset);
       if (n.opType().equals("Constant") && n.domain().equals(Node.DEFAULT_DOMAIN)) {
         constants.put(n.outputs().get(0), constants.pin(k.run(new INDArray[0], null)[0]));
       } else {
@@ -71,7 +73,7 @@ final class GraphProgram implements Subgraph {
     return new GraphProgram(g, constants, registry, opset);
   }
 
-  private Kernel compileNode(Node n, KernelRegistry registry, long opset) {
+  private Kernel compileNode(Graph graph, Node n, KernelRegistry registry, long opset) {
     KernelRegistry.Factory f = registry.find(n, opset).orElseThrow(() -> new RnnxException(
         ErrorCode.UNSUPPORTED, "node " + n.describe() + " is not supported by the nd4j backend"));
     CompileContext ctx = new CompileContext() {
@@ -83,6 +85,12 @@ final class GraphProgram implements Subgraph {
       @Override
       public Subgraph compile(Graph body) {
         return new GraphProgram(body, constants.child(), registry, opset);
+      }
+
+      @Override
+      public Optional<ElementType> declaredType(int input) {
+        return n.input(input).flatMap(graph::typeOf)
+            .map(t -> t instanceof ValueType.TensorType tt ? tt.elementType() : null);
       }
 
       @Override

@@ -5,7 +5,6 @@ import dev.rnnx.RnnxException.ErrorCode;
 import dev.rnnx.converter.ir.Graph;
 import dev.rnnx.converter.ir.IrModel;
 import dev.rnnx.converter.ir.Node;
-import dev.rnnx.converter.ir.ValueInfo;
 import dev.rnnx.runtime.backend.nd4j.kernels.KernelRegistry;
 import dev.rnnx.runtime.spi.Backend;
 import dev.rnnx.runtime.spi.Executable;
@@ -100,8 +99,7 @@ public final class Nd4jBackend implements Backend {
     try {
       GraphProgram program = GraphProgram.main(model.graph(), REGISTRY, model.defaultOpset(),
           constants);
-      return new Nd4jExecutable(program, constants,
-          model.graph().outputs().stream().map(ValueInfo::name).toList());
+      return new Nd4jExecutable(program, constants, model.graph().outputs());
     } catch (RuntimeException e) {
       constants.close();
       throw e;

@@ -2,8 +2,10 @@ package dev.rnnx.runtime.backend.nd4j;
 
 import dev.rnnx.RnnxException;
 import dev.rnnx.RnnxException.ErrorCode;
+import dev.rnnx.converter.ir.ValueInfo;
 import dev.rnnx.runtime.backend.nd4j.kernels.NdTensors;
 import dev.rnnx.runtime.spi.Executable;
+import dev.rnnx.tensor.ElementType;
 import dev.rnnx.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,12 +23,15 @@ final class Nd4jExecutable implements Executable {
   private final GraphProgram program;
   private final Constants constants;
   private final List<String> outputs;
+  private final List<ElementType> outputTypes; // as declared; null where unknown
   private volatile boolean closed;
 
-  Nd4jExecutable(GraphProgram program, Constants constants, List<String> outputs) {
+  Nd4jExecutable(GraphProgram program, Constants constants, List<ValueInfo> outputs) {
     this.program = program;
     this.constants = constants;
-    this.outputs = outputs;
+    this.outputs = outputs.stream().map(ValueInfo::name).toList();
+    this.outputTypes = outputs.stream().map(v -> v.tensorType() == null ? null
+        : v.tensorType().elementType()).toList();
   }
 
   @Override
@@ -44,7 +49,7 @@ final class Nd4jExecutable implements Executable {
       List<INDArray> results = program.execute(feeds, null, buffers);
       Map<String, Tensor> out = new LinkedHashMap<>();
       for (int i = 0; i < outputs.size(); i++) {
-        out.put(outputs.get(i), NdTensors.fromNd4j(results.get(i)));
+        out.put(outputs.get(i), NdTensors.fromNd4j(results.get(i), outputTypes.get(i)));
         buffers.release(results.get(i));
       }
       return out;

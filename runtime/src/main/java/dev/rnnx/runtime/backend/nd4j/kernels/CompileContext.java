@@ -1,6 +1,7 @@
 package dev.rnnx.runtime.backend.nd4j.kernels;
 
 import dev.rnnx.converter.ir.Graph;
+import dev.rnnx.tensor.ElementType;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,6 +28,12 @@ public interface CompileContext {
    * @return the same array
    */
   INDArray keep(INDArray value);
+
+  /**
+   * @param input an input position of the node being compiled
+   * @return the element type the graph declares for that input's value, if it does
+   */
+  Optional<ElementType> declaredType(int input);
 
   /** @return the model's default-domain opset */
   long opset();
