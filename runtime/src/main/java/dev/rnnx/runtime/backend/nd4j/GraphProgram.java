@@ -6,13 +6,13 @@ import dev.rnnx.converter.ir.Graph;
 import dev.rnnx.converter.ir.Node;
 import dev.rnnx.converter.ir.ValueInfo;
 import dev.rnnx.converter.ir.ValueType;
-import dev.rnnx.tensor.ElementType;
 import dev.rnnx.runtime.backend.nd4j.kernels.CompileContext;
 import dev.rnnx.runtime.backend.nd4j.kernels.Kernel;
-import dev.rnnx.runtime.backend.nd4j.kernels.NdTensors;
 import dev.rnnx.runtime.backend.nd4j.kernels.KernelRegistry;
+import dev.rnnx.runtime.backend.nd4j.kernels.NdTensors;
 import dev.rnnx.runtime.backend.nd4j.kernels.Scope;
 import dev.rnnx.runtime.backend.nd4j.kernels.Subgraph;
+import dev.rnnx.tensor.ElementType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,11 +96,6 @@ final class GraphProgram implements Subgraph {
       @Override
       public INDArray keep(INDArray value) {
         return constants.pin(value);
-      }
-
-      @Override
-      public long opset() {
-        return opset;
       }
     };
     try {

@@ -34,7 +34,4 @@ public interface CompileContext {
    * @return the element type the graph declares for that input's value, if it does
    */
   Optional<ElementType> declaredType(int input);
-
-  /** @return the model's default-domain opset */
-  long opset();
 }

@@ -1,6 +1,5 @@
 package dev.rnnx.runtime.backend.nd4j.kernels;
 
-import dev.rnnx.converter.ir.Node;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

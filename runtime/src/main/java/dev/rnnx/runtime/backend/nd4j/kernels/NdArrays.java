@@ -31,11 +31,6 @@ public final class NdArrays {
     return a.isEmpty() ? new double[0] : contiguous(a).data().asDouble();
   }
 
-  /** @return the elements in row-major order as floats */
-  public static float[] floats(INDArray a) {
-    return a.isEmpty() ? new float[0] : contiguous(a).data().asFloat();
-  }
-
   /** @return the elements in row-major order as longs (floats truncated) */
   public static long[] longs(INDArray a) {
     return a.isEmpty() ? new long[0] : contiguous(a).data().asLong();
