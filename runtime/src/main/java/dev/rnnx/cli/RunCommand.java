@@ -26,7 +26,7 @@ final class RunCommand implements Callable<Integer> {
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "auto",
-      description = "auto, ort or ort-cuda (default: ${DEFAULT-VALUE}).")
+      description = "auto, ort, ort-cuda or nd4j (default: ${DEFAULT-VALUE}).")
   String backend;
 
   @Option(names = "--threads", defaultValue = "0",

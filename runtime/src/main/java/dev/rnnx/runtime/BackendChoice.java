@@ -7,12 +7,17 @@ import java.util.stream.Collectors;
 
 /** Which backend runs a model. */
 public enum BackendChoice {
-  /** ONNX Runtime with CUDA when a GPU is usable, else on the CPU. */
+  /**
+   * ONNX Runtime with CUDA when a GPU is usable, else on the CPU; ND4J when ONNX Runtime
+   * cannot load the model (opset-27 operators, for one).
+   */
   AUTO("auto"),
   /** ONNX Runtime on the CPU. */
   ORT("ort"),
   /** ONNX Runtime with its CUDA execution provider; fails clearly without one. */
-  ORT_CUDA("ort-cuda");
+  ORT_CUDA("ort-cuda"),
+  /** The native ND4J interpreter on the CPU. */
+  ND4J("nd4j");
 
   private final String cliName;
 

@@ -77,7 +77,7 @@ class CliTest {
     Path model = NodeTests.get("test_add").model();
     Result r = cli("run", model.toString(), "--backend", "tpu", "--output-dir", tmp.toString());
     assertEquals(1, r.status());
-    assertEquals("rnnx: error: unknown backend 'tpu' (valid: auto, ort, ort-cuda)",
+    assertEquals("rnnx: error: unknown backend 'tpu' (valid: auto, ort, ort-cuda, nd4j)",
         r.err().strip());
   }
 }

@@ -1,0 +1,108 @@
+package dev.rnnx.runtime.backend.nd4j;
+
+import dev.rnnx.RnnxException;
+import dev.rnnx.RnnxException.ErrorCode;
+import dev.rnnx.converter.ir.Graph;
+import dev.rnnx.converter.ir.IrModel;
+import dev.rnnx.converter.ir.Node;
+import dev.rnnx.runtime.backend.nd4j.kernels.KernelRegistry;
+import dev.rnnx.runtime.spi.Backend;
+import dev.rnnx.runtime.spi.Executable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runs graphs on ND4J's native CPU backend with an interpreter of RNNX's IR: one kernel per
+ * node, If/Loop/Scan bodies as nested programs, recurrent operators as one input projection
+ * for the whole sequence plus one matmul and a fused gate update per step. It covers the
+ * operators of {@link KernelRegistry#standard()}, opset-27 LinearAttention and
+ * CausalConvWithState among them, which ONNX Runtime does not load.
+ */
+public final class Nd4jBackend implements Backend {
+  private static final KernelRegistry REGISTRY = KernelRegistry.standard();
+
+  /** @return the operators this backend implements (default domain) */
+  public static Set<String> supportedOperators() {
+    return Set.copyOf(REGISTRY.operators());
+  }
+
+  /** @return true when ND4J's native library loads on this machine */
+  public static boolean available() {
+    try {
+      Nd4j.getExecutioner();
+      return true;
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "nd4j";
+  }
+
+  @Override
+  public Optional<String> unsupportedReason(IrModel model) {
+    Map<String, List<String>> missing = new TreeMap<>(); // op -> node descriptions
+    collectUnsupported(model.graph(), model.defaultOpset(), missing);
+    if (!missing.isEmpty()) {
+      return Optional.of("unsupported operators: " + missing.entrySet().stream()
+          .map(e -> e.getKey() + " (" + (e.getValue().size() == 1 ? "node " : "nodes ")
+              + String.join(", ", e.getValue()) + ")")
+          .collect(Collectors.joining("; ")));
+    }
+    if (!available()) {
+      return Optional.of("ND4J's native library does not load on this machine");
+    }
+    return Optional.empty();
+  }
+
+  private static void collectUnsupported(Graph g, long opset, Map<String, List<String>> out) {
+    List<Node> nodes = g.nodes();
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      if (REGISTRY.find(n, opset).isEmpty()) {
+        String op = n.domain().equals(Node.DEFAULT_DOMAIN) ? n.opType()
+            : n.domain() + "." + n.opType();
+        out.computeIfAbsent(op, k -> new ArrayList<>())
+            .add(n.name().isEmpty() ? "#" + i + " of graph '" + g.name() + "'"
+                : "'" + n.name() + "'");
+      }
+      n.subgraphs().forEach(sub -> collectUnsupported(sub, opset, out));
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @param threads ND4J's threads for its native kernels (a process-wide setting), 0 for its
+   *     default
+   * @throws RnnxException UNSUPPORTED naming every unsupported operator and its nodes
+   */
+  @Override
+  public Executable compile(IrModel model, int threads) {
+    unsupportedReason(model).ifPresent(reason -> {
+      throw new RnnxException(available() ? ErrorCode.UNSUPPORTED
+          : ErrorCode.BACKEND_UNAVAILABLE, "backend nd4j cannot run this model: " + reason);
+    });
+    if (threads > 0) {
+      Nd4j.getEnvironment().setMaxThreads(threads);
+      Nd4j.getEnvironment().setMaxMasterThreads(threads);
+    }
+    Constants constants = Constants.root();
+    try {
+      GraphProgram program = GraphProgram.main(model.graph(), REGISTRY, model.defaultOpset(),
+          constants);
+      return new Nd4jExecutable(program, constants, model.graph().outputs());
+    } catch (RuntimeException e) {
+      constants.close();
+      throw e;
+    }
+  }
+}
