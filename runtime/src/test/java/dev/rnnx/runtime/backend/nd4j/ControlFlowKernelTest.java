@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scan and Loop on nd4j for what the node tests leave out: scan axes other than 0, reverse
- * input and output directions, bodies reading outer-scope values, and a Loop ended by its
- * body's condition before the trip count.
+ * input and output directions, Scan-8's per-entry sequence lengths, bodies reading outer-scope
+ * values, and a Loop ended by its body's condition before the trip count.
  */
 class ControlFlowKernelTest {
   private static Graph body(String name, List<String> inputs, List<String> outputs,
@@ -47,6 +47,22 @@ class ControlFlowKernelTest {
     // reverse output along axis 1: the last step's output comes first
     assertArrayEquals(new float[] {12, 10, 6, 120, 100, 60}, out.get("Y").toFloatArray());
     assertArrayEquals(new long[] {2, 3}, out.get("Y").shape());
+  }
+
+  @Test
+  void scan8StopsEachBatchEntryAtItsLengthAndPadsItsOutputs() {
+    Graph b = body("body", List.of("s", "x_t"), List.of("s_out", "y_t"), List.of(
+        Node.of("add", "Add", List.of("s", "x_t"), List.of("s_out"), List.of()),
+        Node.of("id", "Identity", List.of("s_out"), List.of("y_t"), List.of())));
+    Node scan = Node.of("scan", "Scan", List.of("lens", "init", "X"), List.of("final", "Y"),
+        List.of(Attribute.of("body", b), Attribute.of("num_scan_inputs", 1L)));
+    IrModel m = IrModels.of(scan, List.of("lens", "init", "X"), Map.of(), 8);
+    Map<String, Tensor> out = IrModels.run(m, Map.of("lens", Tensor.of(new long[] {3, 1}, 2),
+        "init", Tensor.of(new float[] {0, 0}, 2, 1),
+        "X", Tensor.of(new float[] {1, 2, 3, 10, 20, 30}, 2, 3, 1))); // [batch, seq, 1]
+    assertArrayEquals(new float[] {6, 10}, out.get("final").toFloatArray());
+    assertArrayEquals(new float[] {1, 3, 6, 10, 0, 0}, out.get("Y").toFloatArray());
+    assertArrayEquals(new long[] {2, 3, 1}, out.get("Y").shape());
   }
 
   @Test

@@ -61,7 +61,7 @@ final class GruKernel extends RecurrentKernel {
       double[] rh = new double[batch * h];
       for (int s = 0; s < q.seq; s++) {
         NdArrays.write(hPrev, hs);
-        hPrev.mmuli(recWeights, rec);
+        q.step(hPrev, recWeights, rec);
         NdArrays.read(rec, rv);
         for (int b = 0; b < batch; b++) {
           int t = q.time(d, b, s);
@@ -76,7 +76,7 @@ final class GruKernel extends RecurrentKernel {
         }
         if (!linearBeforeReset) {
           NdArrays.write(reset, rh);
-          reset.mmuli(resetWeights, resetRec);
+          q.step(reset, resetWeights, resetRec);
           NdArrays.read(resetRec, rh);
         }
         for (int b = 0; b < batch; b++) {

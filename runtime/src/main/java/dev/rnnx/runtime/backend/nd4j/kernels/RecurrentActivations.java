@@ -74,7 +74,7 @@ final class RecurrentActivations {
   private static DoubleUnaryOperator function(String name, Double alpha, Double beta) {
     return switch (name) {
       case "sigmoid" -> x -> 1 / (1 + Math.exp(-x));
-      case "tanh" -> Math::tanh;
+      case "tanh" -> SpecialFunctions::tanh;
       case "relu" -> x -> Math.max(0, x);
       case "affine" -> {
         double a = or(alpha, 1);
@@ -86,7 +86,7 @@ final class RecurrentActivations {
       case "scaledtanh" -> {
         double a = or(alpha, 1);
         double b = or(beta, 1);
-        yield x -> a * Math.tanh(b * x);
+        yield x -> a * SpecialFunctions.tanh(b * x);
       }
       case "hardsigmoid" -> ElementwiseKernels.hardSigmoid(or(alpha, 0.2), or(beta, 0.5));
       case "elu" -> ElementwiseKernels.elu(or(alpha, 1));

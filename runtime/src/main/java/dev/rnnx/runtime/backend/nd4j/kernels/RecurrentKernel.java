@@ -67,6 +67,7 @@ abstract class RecurrentKernel implements Kernel {
     final INDArray x; // [seq * batch, input]
     final int[] lens; // per batch entry
     final RecurrentWeights weights;
+    private INDArray xColumns; // column-major X^T, made by the first projection
 
     Sequence(INDArray[] in) {
       INDArray x0 = batchMajor ? LayoutKernels.transpose(in[X], new long[] {1, 0, 2}) : in[X];
@@ -88,8 +89,16 @@ abstract class RecurrentKernel implements Kernel {
 
     /** @return X W^T of direction d for every step: [seq * batch, gates * hidden] */
     double[] projection(int d) {
-      INDArray p = LinearAlgebraKernels.mmul(x, weights.wt[d]);
-      double[] v = NdArrays.doubles(p);
+      long rows = x.shape()[0];
+      long gh = weights.wt[d].shape()[0];
+      if (xColumns == null) { // memory [seq * batch, input]
+        xColumns = LinearAlgebraKernels.columnMajor(type, x.shape()[1], rows,
+            NdArrays.doubles(x));
+      }
+      INDArray p = LinearAlgebraKernels.columnMajor(type, gh, rows, null);
+      LinearAlgebraKernels.gemmColumnMajor(weights.wt[d], xColumns, p);
+      double[] v = new double[(int) (rows * gh)];
+      NdArrays.read(p, v);
       p.close();
       return v;
     }
@@ -117,15 +126,26 @@ abstract class RecurrentKernel implements Kernel {
       return NdArrays.doubles(state);
     }
 
-    /** @return a dense [rows, cols] array of the compute type for in-place step buffers */
+    /**
+     * @return a zeroed step buffer whose memory is a row-major [rows, cols] matrix (a
+     *     column-major array, for {@link #step})
+     */
     INDArray buffer(int rows, int cols) {
-      return NdArrays.zeros(type, rows, cols);
+      return LinearAlgebraKernels.columnMajor(type, cols, rows, null);
     }
 
-    /** Frees the per-run copies (weights built this run, the reshaped input). */
+    /** out = h r for step buffers: h [batch, hidden], r a block of R^T, out [batch, width] */
+    void step(INDArray h, INDArray r, INDArray out) {
+      LinearAlgebraKernels.gemmColumnMajor(r, h, out);
+    }
+
+    /** Frees the per-run copies (weights built this run, the column-major input). */
     void close() {
       if (weights != fixed) {
         weights.close();
+      }
+      if (xColumns != null) {
+        xColumns.close();
       }
     }
 

@@ -8,13 +8,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The weights of one recurrent node re-laid out for row-vector matmuls: per direction
  * W^T [input, gates * hidden] and R^T split into column blocks of gates ([hidden, block
  * width] each: one block for LSTM and RNN, two for GRU without linear_before_reset, whose
- * h-gate recurrence needs the reset gate first), plus the input and recurrence biases. Built
+ * h-gate recurrence needs the reset gate first), plus the input and recurrence biases. The
+ * transposes are held as column-major W and R blocks (same memory), the form BLAS takes
+ * directly (see {@link LinearAlgebraKernels#gemmColumnMajor}). Built
  * in plain Java with one allocation per matrix, once at compile time when W, R and B are
  * constants, else once per run.
  */
 final class RecurrentWeights {
-  final INDArray[] wt; // per direction [input, gates * hidden]
-  final INDArray[][] rt; // per direction and block [hidden, block gates * hidden]
+  final INDArray[] wt; // per direction, memory [input, gates * hidden] (column-major W)
+  final INDArray[][] rt; // per direction and block, memory [hidden, block] (column-major R)
   final double[][] wb; // per direction [gates * hidden]
   final double[][] rb; // per direction [gates * hidden]
 
@@ -62,17 +64,20 @@ final class RecurrentWeights {
     return new RecurrentWeights(wt, rt, wb, rb);
   }
 
-  /** @return rows [from, to) of the row-major matrix at {@code offset}, transposed */
+  /**
+   * @return rows [from, to) of the row-major matrix at {@code offset} as a column-major array
+   *     (whose memory is the row-major transpose)
+   */
   private static INDArray transposed(double[] m, int offset, int from, int to, int cols,
       DataType type) {
     int rows = to - from;
-    double[] t = new double[rows * cols]; // [cols, rows]
+    double[] t = new double[rows * cols]; // row-major [cols, rows]
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {
         t[j * rows + i] = m[offset + (from + i) * cols + j];
       }
     }
-    return NdArrays.of(type, new long[] {cols, rows}, t);
+    return LinearAlgebraKernels.columnMajor(type, rows, cols, t);
   }
 
   /** Keeps the arrays for a compiled model's lifetime. */

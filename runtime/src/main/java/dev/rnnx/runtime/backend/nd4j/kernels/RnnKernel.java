@@ -31,7 +31,7 @@ final class RnnKernel extends RecurrentKernel {
       double[] rv = new double[batch * h];
       for (int s = 0; s < q.seq; s++) {
         NdArrays.write(hPrev, hs);
-        hPrev.mmuli(q.weights.rt[d][0], rec);
+        q.step(hPrev, q.weights.rt[d][0], rec);
         NdArrays.read(rec, rv);
         for (int b = 0; b < batch; b++) {
           int t = q.time(d, b, s);

@@ -125,16 +125,30 @@ final class ScanRunner {
       perBatch.add(List.of(out));
     }
     int outputs = body.outputCount();
+    long steps = in[1 + states].shape()[1]; // [batch, sequence, ...]
     INDArray[] result = new INDArray[outputs];
     for (int k = 0; k < outputs; k++) {
       List<INDArray> column = new ArrayList<>();
       for (List<INDArray> row : perBatch) {
-        column.add(row.get(k));
+        column.add(k < states ? row.get(k) : padded(row.get(k), steps));
       }
       result[k] = ControlFlowKernels.stack(column, 0);
       scope.retain(result[k]);
-      column.forEach(scope::release);
+      for (List<INDArray> row : perBatch) {
+        scope.release(row.get(k));
+      }
     }
     return result;
+  }
+
+  /** @return a scan output of a shorter entry, zero-padded along axis 0 to {@code steps} */
+  private static INDArray padded(INDArray part, long steps) {
+    long missing = steps - part.shape()[0];
+    if (missing <= 0) {
+      return part;
+    }
+    long[] pads = new long[2 * part.rank()];
+    pads[part.rank()] = missing;
+    return PadKernels.pad(part, pads, null, "constant", null);
   }
 }

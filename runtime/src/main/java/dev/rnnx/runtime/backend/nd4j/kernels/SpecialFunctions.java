@@ -7,6 +7,20 @@ final class SpecialFunctions {
   private SpecialFunctions() {}
 
   /**
+   * tanh through the intrinsic {@link Math#exp} (Math.tanh runs StrictMath's fdlibm, several
+   * times slower in recurrent gate loops): relative error below 1e-8 for |x| above 1e-8, the
+   * identity (its error is x^3/3) under that.
+   */
+  static double tanh(double x) {
+    double a = Math.abs(x);
+    if (a < 1e-8) {
+      return x;
+    }
+    double t = Math.exp(-2 * a);
+    return Math.copySign((1 - t) / (1 + t), x);
+  }
+
+  /**
    * The error function: its Maclaurin series below 0.5 (no cancellation near 0), elsewhere
    * 1 - erfc with Numerical Recipes' Chebyshev fit (relative error under 1.2e-7).
    */
