@@ -6,7 +6,10 @@ import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInfoFactory;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
-/** Tells Flink's type extraction to use {@link RecordTypes#REJECTED_FRAME} for {@link RejectedFrame}. */
+/**
+ * Tells Flink's type extraction to use {@link RecordTypes#REJECTED_FRAME} for
+ * {@link RejectedFrame}.
+ */
 public final class RejectedFrameTypeInfoFactory extends TypeInfoFactory<RejectedFrame> {
   /** Made by Flink's type extraction. */
   public RejectedFrameTypeInfoFactory() {}
