@@ -1,6 +1,7 @@
 package dev.rnnx.flink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rnnx.flink.serde.StepOutputSerializer;
@@ -16,6 +17,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,11 @@ class RecurrentStepOperatorTest {
       assertEquals(4, h.extractOutputValues().size());
       h.setProcessingTime(50);
       assertEquals(5, h.extractOutputValues().size(), "the delay bound flushed one frame");
+      send(h, streams, "k2");
+      h.processWatermark(100);
+      assertEquals(6, h.extractOutputValues().size(), "a watermark flushes the buffer");
+      assertInstanceOf(Watermark.class, List.copyOf(h.getOutput()).get(h.getOutput().size() - 1),
+          "and follows the outputs it covers");
       for (int t = 0; t < 3; t++) {
         for (int k = 0; k < 6; k++) {
           send(h, streams, "k" + k);

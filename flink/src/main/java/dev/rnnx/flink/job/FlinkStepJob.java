@@ -65,6 +65,11 @@ public final class FlinkStepJob implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   long checkpointMs;
 
+  @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+      description = "Where checkpoints go (default: OUT/.rnnx-checkpoints); on a cluster, a"
+          + " shared file system.")
+  Path checkpointDir;
+
   @Option(names = "--fail-after", paramLabel = "N", defaultValue = "0",
       description = "Make the first step task throw once after N outputs, to show recovery.")
   long failAfter;
@@ -122,7 +127,8 @@ public final class FlinkStepJob implements Callable<Integer> {
     StepJob job = new StepJob(stepModel(), stepConfig(), inputDir, outputDir);
     out.println(job.streams().size() + " streams, " + job.frames() + " frames");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-        StepJob.environment(Duration.ofMillis(checkpointMs)));
+        StepJob.environment(Duration.ofMillis(checkpointMs),
+            checkpointDir != null ? checkpointDir : job.defaultCheckpointDir()));
     if (parallelism != null) {
       env.setParallelism(parallelism);
     }
@@ -163,6 +169,7 @@ public final class FlinkStepJob implements Callable<Integer> {
     while (t.getCause() != null && !(t instanceof RnnxException)) {
       t = t.getCause();
     }
-    return t.getMessage() != null ? t.getMessage() : t.toString();
+    return t instanceof RnnxException || t instanceof IllegalStateException
+        || t instanceof IllegalArgumentException ? t.getMessage() : t.toString();
   }
 }

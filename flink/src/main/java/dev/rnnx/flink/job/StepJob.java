@@ -77,20 +77,33 @@ final class StepJob {
   }
 
   /**
-   * The environment settings the job needs: checkpoints (the sinks commit at each), a short
-   * fixed-delay restart strategy, and no Kryo fallback for any type.
+   * The environment settings the job needs: checkpoints (the sinks commit at each) kept on a
+   * file system (the job manager's memory holds only 5 MB of state), a short fixed-delay
+   * restart strategy, and no Kryo fallback for any type.
    *
    * @param checkpointInterval time between checkpoints
+   * @param checkpointDir where checkpoints go: on a cluster, a shared file system
    * @return the settings, for {@link StreamExecutionEnvironment#getExecutionEnvironment}
    */
-  static Configuration environment(Duration checkpointInterval) {
+  static Configuration environment(Duration checkpointInterval, Path checkpointDir) {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+        checkpointDir.toAbsolutePath().toUri().toString());
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     return conf;
+  }
+
+  /**
+   * @return the default checkpoint folder, {@code OUT/.rnnx-checkpoints}; Flink removes a job's
+   *     checkpoints when it finishes
+   */
+  Path defaultCheckpointDir() {
+    return outputDir.resolve(".rnnx-checkpoints");
   }
 
   /** @return the streams found in the input folder, by key */

@@ -13,6 +13,7 @@ import dev.rnnx.runtime.StepSession;
 import dev.rnnx.runtime.StreamBatcher;
 import dev.rnnx.runtime.TensorSpec;
 import dev.rnnx.tensor.Tensor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -115,6 +116,9 @@ public final class StepThroughputBenchmark implements Callable<Integer> {
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(checkpointMs));
     conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+    conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, Files.createTempDirectory(
+        "rnnx-bench-checkpoints").toUri().toString());
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(
         parallelism, conf);

@@ -87,7 +87,7 @@ class StepJobClusterTest {
         "stopped mid-stream: " + committedAtStop + " of " + StreamFolders.frames(streams));
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-        StepJob.environment(Duration.ofMillis(100)));
+        StepJob.environment(Duration.ofMillis(100), job.defaultCheckpointDir()));
     env.setParallelism(3);
     job.addTo(env, 500, 0);
     StreamGraph graph = env.getStreamGraph();
@@ -107,7 +107,7 @@ class StepJobClusterTest {
   /** Submits the job at a parallelism, its source held to 500 frames per checkpoint. */
   private static JobClient env(int parallelism, StepJob job, long failAfter) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
-        StepJob.environment(Duration.ofMillis(100)));
+        StepJob.environment(Duration.ofMillis(100), job.defaultCheckpointDir()));
     env.setParallelism(parallelism);
     job.addTo(env, 500, failAfter);
     return env.executeAsync();

@@ -1,5 +1,7 @@
 package dev.rnnx.flink.serde;
 
+import static org.junit.jupiter.api.Assertions.assertSame;
+
 import dev.rnnx.flink.Frame;
 import dev.rnnx.flink.RejectedFrame;
 import dev.rnnx.flink.StepOutput;
@@ -7,12 +9,29 @@ import dev.rnnx.tensor.ElementType;
 import dev.rnnx.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.SerializerTestBase;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
-/** Flink's own serializer test suite over each record serializer. */
+/**
+ * Flink's own serializer test suite over each record serializer, and Flink's type extraction
+ * finding them.
+ */
 class RecordSerializerTests {
+  @Test
+  void typeExtractionUsesTheRecordSerializersNotKryo() {
+    SerializerConfigImpl config = new SerializerConfigImpl();
+    config.setGenericTypes(false);
+    assertSame(FrameSerializer.INSTANCE, TypeInformation.of(Frame.class).createSerializer(config));
+    assertSame(StepOutputSerializer.INSTANCE,
+        TypeInformation.of(StepOutput.class).createSerializer(config));
+    assertSame(RejectedFrameSerializer.INSTANCE,
+        TypeInformation.of(RejectedFrame.class).createSerializer(config));
+  }
+
   private static Map<String, Tensor> tensors(int seed) {
     Map<String, Tensor> m = new LinkedHashMap<>();
     m.put("X", Tensor.of(new float[] {seed, -1.5f, 2, 0.25f}, 1, 1, 4));
