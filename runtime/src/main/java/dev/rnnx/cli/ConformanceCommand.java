@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,10 +39,8 @@ final class ConformanceCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "A test case or a folder of them.")
   Path dir;
 
-  @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "auto",
-      completionCandidates = BackendNames.class,
-      description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  String backend;
+  @Mixin
+  BackendOption backend;
 
   @Option(names = "--filter", paramLabel = "REGEX",
       description = "Run only the cases whose name contains a match.")
@@ -64,7 +63,7 @@ final class ConformanceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BackendChoice choice = BackendChoice.parse(backend);
+    BackendChoice choice = backend.choice();
     List<OnnxTestCase> cases = select();
     ConformanceOptions options = ConformanceOptions.defaults().withBackend(choice)
         .withJobs(jobs).withTimeout(Duration.ofSeconds(timeoutSeconds));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,9 +26,8 @@ final class RunCommand implements Callable<Integer> {
       description = "An input tensor from a .npy or ONNX TensorProto .pb file; repeat per input.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "auto",
-      description = "auto, ort, ort-cuda or nd4j (default: ${DEFAULT-VALUE}).")
-  String backend;
+  @Mixin
+  BackendOption backend;
 
   @Option(names = "--threads", defaultValue = "0",
       description = "Intra-op threads; 0 for the backend's default.")
@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BackendChoice choice = BackendChoice.parse(backend);
+    BackendChoice choice = backend.choice();
     Map<String, Tensor> feeds = TensorFiles.readAssignments(inputs);
     Model m = Model.load(model);
     try (Session session = m.newSession(SessionOptions.defaults().withBackend(choice)

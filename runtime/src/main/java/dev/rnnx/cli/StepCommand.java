@@ -2,7 +2,6 @@ package dev.rnnx.cli;
 
 import dev.rnnx.RnnxException;
 import dev.rnnx.RnnxException.ErrorCode;
-import dev.rnnx.runtime.BackendChoice;
 import dev.rnnx.runtime.Model;
 import dev.rnnx.runtime.StepOptions;
 import dev.rnnx.runtime.StepResult;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,9 +48,8 @@ final class StepCommand implements Callable<Integer> {
       description = "Bind an input for the whole run, e.g. sr=16000.")
   List<String> constants = new ArrayList<>();
 
-  @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "auto",
-      description = "auto, ort or ort-cuda (default: ${DEFAULT-VALUE}).")
-  String backend;
+  @Mixin
+  BackendOption backend;
 
   @Option(names = "--threads", defaultValue = "0",
       description = "Intra-op threads; 0 for the backend's default.")
@@ -67,7 +66,7 @@ final class StepCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Model m = Model.load(model);
-    StepOptions options = StepOptions.defaults().backend(BackendChoice.parse(backend))
+    StepOptions options = StepOptions.defaults().backend(backend.choice())
         .threads(threads);
     for (Map.Entry<String, Tensor> c : ConstantValues.parse(constants, m).entrySet()) {
       options = options.constant(c.getKey(), c.getValue());

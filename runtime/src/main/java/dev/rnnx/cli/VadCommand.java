@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,9 +41,8 @@ final class VadCommand implements Callable<Integer> {
           + ", fetched by testdata/fetch-models.sh).")
   Path model;
 
-  @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "auto",
-      description = "auto, ort or ort-cuda (default: ${DEFAULT-VALUE}).")
-  String backend;
+  @Mixin
+  BackendOption backend;
 
   @Option(names = "--threads", defaultValue = "1",
       description = "Intra-op threads; 0 for the backend's default (default: ${DEFAULT-VALUE}:"
@@ -79,7 +79,7 @@ final class VadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BackendChoice choice = BackendChoice.parse(backend);
+    BackendChoice choice = backend.choice();
     SpeechSegmenter.Settings settings = settings();
     Path modelFile = SourceTreeFiles.orDefault(model, SourceTreeFiles.SILERO_V5, "--model",
         "fetch it with testdata/fetch-models.sh or pass --model PATH");
