@@ -5,6 +5,8 @@ import dev.rnnx.RnnxException.ErrorCode;
 import dev.rnnx.converter.ir.Graph;
 import dev.rnnx.converter.ir.IrModel;
 import dev.rnnx.converter.ir.Node;
+import dev.rnnx.runtime.backend.nd4j.heap.HeapExecutable;
+import dev.rnnx.runtime.backend.nd4j.heap.HeapProgram;
 import dev.rnnx.runtime.backend.nd4j.kernels.KernelRegistry;
 import dev.rnnx.runtime.spi.Backend;
 import dev.rnnx.runtime.spi.Executable;
@@ -22,10 +24,27 @@ import org.nd4j.linalg.factory.Nd4j;
  * node, If/Loop/Scan bodies as nested programs, recurrent operators as one input projection
  * for the whole sequence plus one matmul and a fused gate update per step. It covers the
  * operators of {@link KernelRegistry#standard()}, opset-27 LinearAttention and
- * CausalConvWithState among them, which ONNX Runtime does not load.
+ * CausalConvWithState among them, which ONNX Runtime does not load. Graphs whose every node
+ * the heap path covers (streaming models' per-frame graphs, recurrent layers) run there
+ * instead, on Java arrays and OpenBLAS, without ND4J's per-op overhead.
  */
 public final class Nd4jBackend implements Backend {
   private static final KernelRegistry REGISTRY = KernelRegistry.standard();
+
+  private final boolean heapPath;
+
+  /** A backend that runs graphs the heap path covers there, every other on ND4J kernels. */
+  public Nd4jBackend() {
+    this(true);
+  }
+
+  /**
+   * @param heapPath false to run every graph on the ND4J kernels, even those the heap path
+   *     ({@link HeapProgram}) covers: the two are each other's test oracle
+   */
+  public Nd4jBackend(boolean heapPath) {
+    this.heapPath = heapPath;
+  }
 
   /** @return the operators this backend implements (default domain) */
   public static Set<String> supportedOperators() {
@@ -94,6 +113,12 @@ public final class Nd4jBackend implements Backend {
     if (threads > 0) {
       Nd4j.getEnvironment().setMaxThreads(threads);
       Nd4j.getEnvironment().setMaxMasterThreads(threads);
+    }
+    if (heapPath) {
+      Optional<HeapProgram> heap = HeapProgram.compile(model.graph(), model.defaultOpset());
+      if (heap.isPresent()) {
+        return new HeapExecutable(heap.get());
+      }
     }
     Constants constants = Constants.root();
     try {

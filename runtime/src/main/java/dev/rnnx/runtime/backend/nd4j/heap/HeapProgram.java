@@ -1,0 +1,252 @@
+package dev.rnnx.runtime.backend.nd4j.heap;
+
+import dev.rnnx.RnnxException;
+import dev.rnnx.RnnxException.ErrorCode;
+import dev.rnnx.converter.ir.Graph;
+import dev.rnnx.converter.ir.Node;
+import dev.rnnx.converter.ir.ValueInfo;
+import dev.rnnx.converter.ir.ValueType;
+import dev.rnnx.tensor.ElementType;
+import dev.rnnx.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One graph compiled for the heap path: constants converted once, a kernel per node in
+ * topological order. Values live in Java arrays and are left to the garbage collector, so a
+ * run makes no native allocation and no per-op JNI call except the BLAS products kernels make.
+ * If bodies are programs too, reading outer values through their {@link HeapScope}.
+ */
+public final class HeapProgram implements AutoCloseable {
+  private static final HeapRegistry REGISTRY = HeapRegistry.standard();
+
+  private record Step(Node node, HeapKernel kernel, String[] inputs, String[] outputs) {}
+
+  private final List<String> inputNames;
+  private final List<String> outputNames;
+  private final Map<String, Dense> constants;
+  private final Map<String, Dense> defaults = new HashMap<>(); // initializers that are inputs
+  private final List<Step> steps = new ArrayList<>();
+
+  private HeapProgram(Graph g, Map<String, Dense> outerConstants) {
+    this.inputNames = g.inputs().stream().map(ValueInfo::name).toList();
+    this.outputNames = g.outputs().stream().map(ValueInfo::name).toList();
+    this.constants = new HashMap<>(outerConstants);
+  }
+
+  /**
+   * Compiles a main graph for the heap path.
+   *
+   * @param g the graph
+   * @param opset the model's default-domain opset
+   * @return the program, or empty when a node, a value type or a subgraph is outside what the
+   *     heap path covers (the caller then uses the ND4J kernels)
+   */
+  public static Optional<HeapProgram> compile(Graph g, long opset) {
+    return compile(g, opset, Map.of());
+  }
+
+  private static Optional<HeapProgram> compile(Graph g, long opset,
+      Map<String, Dense> outerConstants) {
+    HeapProgram p = new HeapProgram(g, outerConstants);
+    try {
+      if (p.build(g, opset)) {
+        return Optional.of(p);
+      }
+    } catch (RuntimeException e) {
+      p.close();
+      throw e;
+    }
+    p.close();
+    return Optional.empty();
+  }
+
+  private boolean build(Graph g, long opset) {
+    for (ValueInfo v : g.inputs()) {
+      if (!carried(Optional.ofNullable(v.type()))) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, Tensor> e : g.initializers().entrySet()) {
+      if (!Dense.carries(e.getValue().type())) {
+        return false;
+      }
+      Dense value = Dense.of(e.getValue());
+      if (inputNames.contains(e.getKey())) {
+        defaults.put(e.getKey(), value);
+      } else {
+        constants.put(e.getKey(), value);
+      }
+    }
+    for (Node n : g.nodes()) {
+      for (String out : n.outputs()) {
+        if (!out.isEmpty() && !carried(g.typeOf(out))) {
+          return false;
+        }
+      }
+      if (n.opType().equals("Constant") && n.domain().equals(Node.DEFAULT_DOMAIN)) {
+        Optional<Tensor> value = n.attribute("value").map(a -> a.asTensor());
+        if (value.isEmpty() || !Dense.carries(value.get().type())) {
+          return false;
+        }
+        constants.put(n.outputs().get(0), Dense.of(value.get()));
+        continue;
+      }
+      Optional<HeapRegistry.Factory> f = REGISTRY.find(n, opset);
+      if (f.isEmpty()) {
+        return false;
+      }
+      HeapKernel k = f.get().create(n, context(g, n, opset));
+      if (k == null) {
+        return false;
+      }
+      steps.add(new Step(n, k, n.inputs().toArray(String[]::new),
+          n.outputs().toArray(String[]::new)));
+    }
+    return true;
+  }
+
+  private static boolean carried(Optional<ValueType> type) {
+    return type.isPresent() && type.get() instanceof ValueType.TensorType t
+        && Dense.carries(t.elementType());
+  }
+
+  private HeapContext context(Graph g, Node n, long opset) {
+    return new HeapContext() {
+      @Override
+      public Optional<Dense> constant(int input) {
+        return n.input(input).map(constants::get);
+      }
+
+      @Override
+      public Optional<ElementType> type(int input) {
+        return n.input(input).flatMap(g::typeOf).map(HeapProgram::elementType);
+      }
+
+      @Override
+      public Optional<ElementType> outputType(int output) {
+        return n.output(output).flatMap(g::typeOf).map(HeapProgram::elementType);
+      }
+
+      @Override
+      public Optional<HeapProgram> compile(Graph body) {
+        return HeapProgram.compile(body, opset, constants);
+      }
+    };
+  }
+
+  private static ElementType elementType(ValueType t) {
+    return t instanceof ValueType.TensorType tt ? tt.elementType() : null;
+  }
+
+  /** @return the names of the graph inputs, in order */
+  public List<String> inputNames() {
+    return inputNames;
+  }
+
+  /** @return the names of the graph outputs, in order */
+  public List<String> outputNames() {
+    return outputNames;
+  }
+
+  /**
+   * Runs the graph.
+   *
+   * @param inputs by position; null for an input left to its initializer default
+   * @param outer the enclosing scope, null for a main graph
+   * @return the outputs in order
+   */
+  List<Dense> run(List<Dense> inputs, HeapScope outer) {
+    Frame frame = new Frame(outer);
+    for (int i = 0; i < inputNames.size(); i++) {
+      Dense v = i < inputs.size() && inputs.get(i) != null ? inputs.get(i)
+          : defaults.get(inputNames.get(i));
+      if (v == null) {
+        throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "no value for graph input '"
+            + inputNames.get(i) + "'");
+      }
+      frame.values.put(inputNames.get(i), v);
+    }
+    for (Step s : steps) {
+      Dense[] in = new Dense[s.inputs.length];
+      for (int i = 0; i < in.length; i++) {
+        in[i] = s.inputs[i].isEmpty() ? null : frame.lookup(s.inputs[i]);
+      }
+      Dense[] out = runStep(s, in, frame);
+      for (int k = 0; k < s.outputs.length; k++) {
+        if (!s.outputs[k].isEmpty()) {
+          frame.values.put(s.outputs[k], out[k]);
+        }
+      }
+    }
+    List<Dense> results = new ArrayList<>(outputNames.size());
+    for (String o : outputNames) {
+      results.add(frame.lookup(o));
+    }
+    return results;
+  }
+
+  /**
+   * Runs a main graph.
+   *
+   * @param inputs by position; null for an input left to its initializer default
+   * @return the outputs in order
+   */
+  public List<Dense> run(List<Dense> inputs) {
+    return run(inputs, null);
+  }
+
+  private static Dense[] runStep(Step s, Dense[] in, Frame frame) {
+    try {
+      Dense[] out = s.kernel().run(in, frame);
+      if (out.length < s.outputs.length) {
+        throw new IllegalStateException("kernel made " + out.length + " outputs, node names "
+            + s.outputs.length);
+      }
+      return out;
+    } catch (RnnxException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("node ")) {
+        throw e;
+      }
+      throw new RnnxException(e.code(), "node " + s.node().describe() + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new RnnxException(ErrorCode.BACKEND_FAILURE, "node " + s.node().describe() + ": "
+          + e, e);
+    }
+  }
+
+  /** Frees the native memory of every kernel (BLAS weights). */
+  @Override
+  public void close() {
+    steps.forEach(s -> s.kernel().close());
+  }
+
+  /** The values of one graph run, and the scope they are looked up in. */
+  private final class Frame implements HeapScope {
+    private final HeapScope outer;
+    private final Map<String, Dense> values = new HashMap<>();
+
+    Frame(HeapScope outer) {
+      this.outer = outer;
+    }
+
+    @Override
+    public Dense lookup(String name) {
+      Dense v = values.get(name);
+      if (v != null) {
+        return v;
+      }
+      v = constants.get(name);
+      if (v != null) {
+        return v;
+      }
+      if (outer == null) {
+        throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "no value named '" + name + "'");
+      }
+      return outer.lookup(name);
+    }
+  }
+}
