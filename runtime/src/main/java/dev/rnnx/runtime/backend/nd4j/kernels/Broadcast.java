@@ -5,11 +5,11 @@ import dev.rnnx.RnnxException.ErrorCode;
 import java.util.Arrays;
 
 /** Numpy-style multidirectional broadcasting of shapes, as ONNX defines it. */
-final class Broadcast {
+public final class Broadcast {
   private Broadcast() {}
 
   /** @return the shape all the given shapes broadcast to */
-  static long[] shape(long[]... shapes) {
+  public static long[] shape(long[]... shapes) {
     int rank = 0;
     for (long[] s : shapes) {
       rank = Math.max(rank, s.length);
@@ -32,7 +32,7 @@ final class Broadcast {
   }
 
   /** @return for each element of {@code out}, the flat index of the element of {@code shape} */
-  static int[] map(long[] shape, long[] out) {
+  public static int[] map(long[] shape, long[] out) {
     return Moves.affine(out, Moves.broadcastStrides(shape, out), 0);
   }
 }

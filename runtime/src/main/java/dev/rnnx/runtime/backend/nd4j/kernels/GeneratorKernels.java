@@ -90,12 +90,7 @@ final class GeneratorKernels {
 
   /** Shape-15 slices the shape by start and end, clamped like Slice. */
   private static INDArray shape(long[] dims, long start, Long end) {
-    int rank = dims.length;
-    long from = Math.max(0, Math.min(rank, start < 0 ? start + rank : start));
-    long e = end == null ? rank : end;
-    long to = Math.max(0, Math.min(rank, e < 0 ? e + rank : e));
-    long[] out = to > from ? Arrays.copyOfRange(dims, (int) from, (int) to) : new long[0];
-    return NdArrays.vector(out);
+    return NdArrays.vector(ShapeMath.shapeRange(dims, start, end));
   }
 
   /**

@@ -85,74 +85,25 @@ final class LayoutKernels {
 
   /** Reshape: 0 copies the input's dim (unless allowzero), -1 takes what is left. */
   private static INDArray reshape(INDArray x, long[] target, boolean allowZero) {
-    long[] in = x.shape();
-    long[] shape = target.clone();
-    int inferred = -1;
-    long known = 1;
-    for (int i = 0; i < shape.length; i++) {
-      if (shape[i] == 0 && !allowZero) {
-        shape[i] = in[i];
-      }
-      if (shape[i] == -1) {
-        inferred = i;
-      } else {
-        known *= shape[i];
-      }
-    }
-    if (inferred >= 0) {
-      shape[inferred] = known == 0 ? 0 : x.length() / known;
-    }
-    return reshaped(x, shape);
+    return reshaped(x, ShapeMath.reshape(x.shape(), target, allowZero));
   }
 
   private static INDArray flatten(INDArray x, long axis) {
-    long[] s = x.shape();
-    int a = (int) (axis < 0 ? axis + s.length : axis);
-    return reshaped(x, new long[] {NdArrays.count(Arrays.copyOfRange(s, 0, a)),
-        NdArrays.count(Arrays.copyOfRange(s, a, s.length))});
+    return reshaped(x, ShapeMath.flatten(x.shape(), axis));
   }
 
   private static INDArray squeeze(INDArray x, long[] axes) {
-    long[] s = x.shape();
-    boolean[] drop = axes == null ? new boolean[s.length] : Axes.mask(axes, s.length);
-    List<Long> out = new ArrayList<>();
-    for (int k = 0; k < s.length; k++) {
-      if (!(drop[k] || (axes == null && s[k] == 1))) {
-        out.add(s[k]);
-      }
-    }
-    return reshaped(x, out.stream().mapToLong(Long::longValue).toArray());
+    return reshaped(x, ShapeMath.squeeze(x.shape(), axes));
   }
 
   private static INDArray unsqueeze(INDArray x, long[] axes) {
-    long[] s = x.shape();
-    int rank = s.length + axes.length;
-    boolean[] added = Axes.mask(axes, rank);
-    long[] out = new long[rank];
-    for (int k = 0, j = 0; k < rank; k++) {
-      out[k] = added[k] ? 1 : s[j++];
-    }
-    return reshaped(x, out);
+    return reshaped(x, ShapeMath.unsqueeze(x.shape(), axes));
   }
 
   /** @return a row-major copy with axes permuted (default: reversed) */
   static INDArray transpose(INDArray x, long[] perm) {
-    long[] s = x.shape();
-    long[] p = perm;
-    if (p == null) {
-      p = new long[s.length];
-      for (int k = 0; k < s.length; k++) {
-        p[k] = s.length - 1 - k;
-      }
-    }
-    long[] strides = NdArrays.strides(s);
-    long[] outShape = new long[s.length];
-    long[] outStrides = new long[s.length];
-    for (int k = 0; k < s.length; k++) {
-      outShape[k] = s[(int) p[k]];
-      outStrides[k] = strides[(int) p[k]];
-    }
-    return Moves.affineCopy(x, outShape, outStrides, 0);
+    ShapeMath.View v = ShapeMath.transpose(x.shape(), perm);
+    return Moves.affineCopy(x, v.shape(), v.strides(), v.offset());
   }
 
   /** @return the parts joined along an axis (absent parts skipped) */
@@ -187,22 +138,12 @@ final class LayoutKernels {
   private static INDArray[] split(Node n, INDArray x, long[] sizes) {
     long[] shape = x.shape();
     int axis = NdArrays.axis(n.intAttr("axis", 0), shape.length);
-    int parts = n.outputs().size();
-    long[] lengths = sizes;
-    if (lengths == null) {
-      long whole = shape[axis];
-      long each = (whole + parts - 1) / parts; // num_outputs (18): the last part may be shorter
-      lengths = new long[parts];
-      for (int i = 0; i < parts; i++) {
-        lengths[i] = Math.max(0, Math.min(each, whole - i * each));
-      }
-    }
+    long[] lengths = ShapeMath.splitLengths(shape[axis], n.outputs().size(), sizes);
     INDArray[] out = new INDArray[lengths.length];
     long start = 0;
     for (int i = 0; i < lengths.length; i++) {
-      long[] starts = new long[] {start};
-      long[] ends = new long[] {start + lengths[i]};
-      out[i] = slice(x, starts, ends, new long[] {axis}, null);
+      out[i] = slice(x, new long[] {start}, new long[] {start + lengths[i]}, new long[] {axis},
+          null);
       start += lengths[i];
     }
     return out;
@@ -211,32 +152,8 @@ final class LayoutKernels {
   /** Slice with numpy clamping of starts and ends; negative steps walk backwards. */
   static INDArray slice(INDArray x, long[] starts, long[] ends, long[] axesOrNull,
       long[] stepsOrNull) {
-    long[] s = x.shape();
-    long[] strides = NdArrays.strides(s);
-    long[] outShape = s.clone();
-    long[] outStrides = strides.clone();
-    long base = 0;
-    for (int i = 0; i < starts.length; i++) {
-      int a = axesOrNull == null ? i : NdArrays.axis(axesOrNull[i], s.length);
-      long step = stepsOrNull == null ? 1 : stepsOrNull[i];
-      long dim = s[a];
-      long start = starts[i] < 0 ? starts[i] + dim : starts[i];
-      long end = ends[i] < 0 ? ends[i] + dim : ends[i];
-      if (step > 0) {
-        start = Math.max(0, Math.min(start, dim));
-        end = Math.max(0, Math.min(end, dim));
-        outShape[a] = Math.max(0, (end - start + step - 1) / step);
-      } else {
-        start = Math.max(-1, Math.min(start, dim - 1));
-        end = Math.max(-1, Math.min(end, dim - 1));
-        outShape[a] = Math.max(0, (start - end - step - 1) / -step);
-      }
-      outStrides[a] = strides[a] * step;
-      if (outShape[a] > 0) {
-        base += start * strides[a];
-      }
-    }
-    return Moves.affineCopy(x, outShape, outStrides, base);
+    ShapeMath.View v = ShapeMath.slice(x.shape(), starts, ends, axesOrNull, stepsOrNull);
+    return Moves.affineCopy(x, v.shape(), v.strides(), v.offset());
   }
 
   private static INDArray expand(INDArray x, long[] target) {

@@ -81,15 +81,15 @@ final class RecurrentActivations {
         double b = or(beta, 0);
         yield x -> a * x + b;
       }
-      case "leakyrelu" -> ElementwiseKernels.leakyRelu(or(alpha, 0.01));
-      case "thresholdedrelu" -> ElementwiseKernels.thresholdedRelu(or(alpha, 1));
+      case "leakyrelu" -> UnaryFunctions.leakyRelu(or(alpha, 0.01));
+      case "thresholdedrelu" -> UnaryFunctions.thresholdedRelu(or(alpha, 1));
       case "scaledtanh" -> {
         double a = or(alpha, 1);
         double b = or(beta, 1);
         yield x -> a * SpecialFunctions.tanh(b * x);
       }
-      case "hardsigmoid" -> ElementwiseKernels.hardSigmoid(or(alpha, 0.2), or(beta, 0.5));
-      case "elu" -> ElementwiseKernels.elu(or(alpha, 1));
+      case "hardsigmoid" -> UnaryFunctions.hardSigmoid(or(alpha, 0.2), or(beta, 0.5));
+      case "elu" -> UnaryFunctions.elu(or(alpha, 1));
       case "softsign" -> x -> x / (1 + Math.abs(x));
       case "softplus" -> x -> Math.log(1 + Math.exp(x));
       default -> throw new RnnxException(ErrorCode.UNSUPPORTED, "activation '" + name + "'");
