@@ -10,10 +10,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code rnnx bench}: StepSession against a raw ONNX Runtime loop, and batching. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    subcommands = VadBenchCommand.class,
+    subcommands = {VadBenchCommand.class, Nd4jBenchCommand.class},
     description = "Measures StepSession against a hand-written ONNX Runtime loop on an LSTM"
         + " cell (per step, batch 1), and N streams batched against stepped one by one;"
-        + " `rnnx bench vad` measures Silero VAD.")
+        + " `rnnx bench vad` measures Silero VAD, `rnnx bench nd4j` the nd4j backend.")
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--input", defaultValue = "64", description = "Input features.")
   int input;

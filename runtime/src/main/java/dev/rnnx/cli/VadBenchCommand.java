@@ -82,9 +82,10 @@ final class VadBenchCommand implements Callable<Integer> {
     out.printf("%s, %.1f s of %d Hz audio, %d steps a round, %d rounds, %d thread(s), %d cores%n",
         modelFile.getFileName(), sound.seconds(), sound.sampleRate(), bench.steps(), rounds,
         threads, Runtime.getRuntime().availableProcessors());
-    print(out, "raw ONNX Runtime loop", f.raw(), null);
+    print(out, "raw ONNX Runtime loop", f.raw(), null, 0);
     for (Map.Entry<String, VadBenchmark.Latency> e : f.backends().entrySet()) {
-      print(out, "rnnx vad, " + e.getKey(), e.getValue(), f.raw());
+      print(out, "rnnx vad, " + e.getKey(), e.getValue(), f.raw(),
+          e.getKey().equals(BackendChoice.ND4J.cliName()) ? 3.0 : 1.10);
     }
     f.unavailable().forEach((name, why) -> out.printf("rnnx vad, %s: unavailable (%s)%n", name,
         why));
@@ -92,10 +93,10 @@ final class VadBenchCommand implements Callable<Integer> {
   }
 
   private static void print(PrintWriter out, String name, VadBenchmark.Latency l,
-      VadBenchmark.Latency raw) {
+      VadBenchmark.Latency raw, double target) {
     out.printf("%-22s median %.1f us/step, p99 %.1f us, real-time factor %.4f%s%n", name + ":",
         l.medianMicros(), l.p99Micros(), l.realTimeFactor(), raw == null ? ""
-            : String.format(" (%.2fx the raw loop's median; target <= 1.10x)",
-                l.medianMicros() / raw.medianMicros()));
+            : String.format(" (%.2fx the raw loop's median; target <= %.2fx)",
+                l.medianMicros() / raw.medianMicros(), target));
   }
 }
