@@ -10,6 +10,7 @@ import dev.rnnx.runtime.backend.nd4j.heap.HeapProgram;
 import dev.rnnx.runtime.backend.nd4j.kernels.KernelRegistry;
 import dev.rnnx.runtime.spi.Backend;
 import dev.rnnx.runtime.spi.Executable;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Nd4jBackend implements Backend {
   private static final KernelRegistry REGISTRY = KernelRegistry.standard();
+  private static final System.Logger LOG = System.getLogger("dev.rnnx.runtime");
 
   private final boolean heapPath;
 
@@ -119,6 +121,9 @@ public final class Nd4jBackend implements Backend {
       if (heap.isPresent()) {
         return new HeapExecutable(heap.get());
       }
+      LOG.log(Level.DEBUG, () -> "nd4j: graph '" + model.graph().name() + "' runs on ND4J"
+          + " kernels, the heap path declines it: " + HeapProgram.declineReason(model.graph(),
+              model.defaultOpset()).orElse(""));
     }
     Constants constants = Constants.root();
     try {

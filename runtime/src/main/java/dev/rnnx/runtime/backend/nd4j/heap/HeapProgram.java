@@ -53,7 +53,7 @@ public final class HeapProgram implements AutoCloseable {
       Map<String, Dense> outerConstants) {
     HeapProgram p = new HeapProgram(g, outerConstants);
     try {
-      if (p.build(g, opset)) {
+      if (p.build(g, opset) == null) {
         return Optional.of(p);
       }
     } catch (RuntimeException e) {
@@ -64,15 +64,30 @@ public final class HeapProgram implements AutoCloseable {
     return Optional.empty();
   }
 
-  private boolean build(Graph g, long opset) {
+  /**
+   * @param g a main graph
+   * @param opset the model's default-domain opset
+   * @return why the heap path declines the graph, or empty when it takes it
+   */
+  public static Optional<String> declineReason(Graph g, long opset) {
+    HeapProgram p = new HeapProgram(g, Map.of());
+    try {
+      return Optional.ofNullable(p.build(g, opset));
+    } finally {
+      p.close();
+    }
+  }
+
+  /** @return null once every node has its kernel, else why the graph is declined */
+  private String build(Graph g, long opset) {
     for (ValueInfo v : g.inputs()) {
       if (!carried(Optional.ofNullable(v.type()))) {
-        return false;
+        return "input '" + v.name() + "' is not of a carried type " + Dense.TYPES;
       }
     }
     for (Map.Entry<String, Tensor> e : g.initializers().entrySet()) {
       if (!Dense.carries(e.getValue().type())) {
-        return false;
+        return "initializer '" + e.getKey() + "' is " + e.getValue().type();
       }
       Dense value = Dense.of(e.getValue());
       if (inputNames.contains(e.getKey())) {
@@ -84,29 +99,30 @@ public final class HeapProgram implements AutoCloseable {
     for (Node n : g.nodes()) {
       for (String out : n.outputs()) {
         if (!out.isEmpty() && !carried(g.typeOf(out))) {
-          return false;
+          return "output '" + out + "' of node " + n.describe()
+              + " has no declared type the heap path carries";
         }
       }
       if (n.opType().equals("Constant") && n.domain().equals(Node.DEFAULT_DOMAIN)) {
         Optional<Tensor> value = n.attribute("value").map(a -> a.asTensor());
         if (value.isEmpty() || !Dense.carries(value.get().type())) {
-          return false;
+          return "Constant node " + n.describe() + " has no carried 'value'";
         }
         constants.put(n.outputs().get(0), Dense.of(value.get()));
         continue;
       }
       Optional<HeapRegistry.Factory> f = REGISTRY.find(n, opset);
       if (f.isEmpty()) {
-        return false;
+        return "no heap kernel for node " + n.describe();
       }
       HeapKernel k = f.get().create(n, context(g, n, opset));
       if (k == null) {
-        return false;
+        return "the heap kernel declines node " + n.describe();
       }
       steps.add(new Step(n, k, n.inputs().toArray(String[]::new),
           n.outputs().toArray(String[]::new)));
     }
-    return true;
+    return null;
   }
 
   private static boolean carried(Optional<ValueType> type) {
