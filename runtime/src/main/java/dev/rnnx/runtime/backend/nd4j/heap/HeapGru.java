@@ -13,14 +13,15 @@ import java.util.List;
  * Ht = (1 - zt) . ht + zt . Ht-1
  * </pre>
  * With linear_before_reset a step is one product H R^T; without it the reset gate must be
- * known before the h gate's recurrence, so a step is H [Rz; Rr]^T, then (r . H) Rh^T.
+ * known before the h gate's recurrence, so a step is H [Rz; Rr]^T, then (r . H) Rh^T. Either
+ * way the h gate keeps Xt Wh^T apart from the recurrence, so one-step runs are not folded.
  */
 final class HeapGru extends HeapRecurrentCell {
   private final boolean linearBeforeReset;
   private float[] rv = new float[0]; // [batch, 3 * hidden], reused
 
   private HeapGru(HeapRecurrentNode node, HeapContext ctx, boolean linearBeforeReset) {
-    super(node, ctx, 3, linearBeforeReset);
+    super(node, ctx, 3, linearBeforeReset, false); // r scales H Rh^T apart from X Wh^T
     this.linearBeforeReset = linearBeforeReset;
   }
 

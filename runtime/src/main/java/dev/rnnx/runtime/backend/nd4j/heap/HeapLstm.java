@@ -25,7 +25,7 @@ final class HeapLstm extends HeapRecurrentCell {
   private float[] rv = new float[0]; // [batch, 4 * hidden], reused
 
   private HeapLstm(HeapRecurrentNode node, HeapContext ctx, boolean inputForget) {
-    super(node, ctx, 4, false);
+    super(node, ctx, 4, false, true);
     this.inputForget = inputForget;
   }
 

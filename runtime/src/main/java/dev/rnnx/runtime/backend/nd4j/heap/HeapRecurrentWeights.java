@@ -5,11 +5,13 @@ import dev.rnnx.RnnxException.ErrorCode;
 import org.bytedeco.javacpp.FloatPointer;
 
 /**
- * The weights of one LSTM, GRU or RNN node in native memory, ready for BLAS. W [dirs, gates *
- * hidden, input] and R [dirs, gates * hidden, hidden] keep ONNX's row-major layout, which is
- * already W^T and R^T as BLAS's transposed operand: all directions' W make one matrix, so the
- * input projection of every step and direction is one gemm, and each gate's rows of R are a
- * contiguous block a step multiplies against (GRU without linear_before_reset uses two). The
+ * The weights of one LSTM, GRU or RNN node in native memory, ready for BLAS: W [dirs, gates *
+ * hidden, input] and R [dirs, gates * hidden, hidden] side by side as one row-major matrix
+ * [W | R] of [dirs * gates * hidden, input + hidden], whose row ranges are W^T and R^T as
+ * BLAS's transposed operand (leading dimension input + hidden). All directions' W make one
+ * operand, so the input projection of every step and direction is one gemm; each gate's rows
+ * of R are a block a step multiplies against (GRU without linear_before_reset uses two); and a
+ * single step multiplies [Xt | Ht-1] by a direction's [W | R] in one product. The
  * biases Wb + Rb are summed once; GRU with linear_before_reset keeps its h-gate Rb apart,
  * since the reset gate scales it. Built once per kernel when W, R and B are constants, else
  * once per run; {@link #close} frees the native blocks.
@@ -19,8 +21,8 @@ final class HeapRecurrentWeights implements AutoCloseable {
   final int gates;
   final int hidden;
   final int input;
-  private final FloatPointer w; // [dirs * gates * hidden, input]
-  private final FloatPointer r; // [dirs * gates * hidden, hidden]
+  final int stride; // input + hidden: the leading dimension of every operand here
+  private final FloatPointer wr; // [dirs * gates * hidden, input + hidden]: [W | R]
   final float[] bias; // [dirs, gates * hidden]: Wb + Rb (h gate: Wb only when kept apart)
   final float[] lastRecurrenceBias; // [dirs, hidden]: the last gate's Rb when kept apart, else null
 
@@ -30,8 +32,14 @@ final class HeapRecurrentWeights implements AutoCloseable {
     this.gates = gates;
     this.hidden = hidden;
     this.input = input;
-    this.w = new FloatPointer(w);
-    this.r = new FloatPointer(r);
+    this.stride = input + hidden;
+    int rows = dirs * gates * hidden;
+    float[] joined = new float[rows * stride]; // [dirs * gates * hidden, input + hidden]
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(w, i * input, joined, i * stride, input);
+      System.arraycopy(r, i * hidden, joined, i * stride + input, hidden);
+    }
+    this.wr = new FloatPointer(joined);
     this.bias = bias;
     this.lastRecurrenceBias = lastRecurrenceBias;
   }
@@ -84,22 +92,29 @@ final class HeapRecurrentWeights implements AutoCloseable {
     return new RnnxException(ErrorCode.INVALID_ARGUMENT, message);
   }
 
-  /** @return every direction's W, [dirs * gates * hidden, input] */
+  /**
+   * @return every direction's W, [dirs * gates * hidden, input] with leading dimension
+   *     {@link #stride}: the one native block positioned there (valid until the next call)
+   */
   FloatPointer w() {
-    return w.position(0);
+    return wr.position(0);
+  }
+
+  /** @return direction d's [W | R], [gates * hidden, input + hidden] (as {@link #w}) */
+  FloatPointer wr(int d) {
+    return wr.position((long) d * gates * hidden * stride);
   }
 
   /**
-   * @return direction d's R from gate k on, [(gates - k) * hidden, hidden]: the one native
-   *     block positioned there (valid until the next call; no allocation)
+   * @return direction d's R from gate k on, [(gates - k) * hidden, hidden] with leading
+   *     dimension {@link #stride} (as {@link #w})
    */
   FloatPointer r(int d, int k) {
-    return r.position((long) (d * gates + k) * hidden * hidden);
+    return wr.position((long) (d * gates + k) * hidden * stride + input);
   }
 
   @Override
   public void close() {
-    w.close();
-    r.close();
+    wr.close();
   }
 }

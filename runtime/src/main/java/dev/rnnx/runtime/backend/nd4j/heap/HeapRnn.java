@@ -11,7 +11,7 @@ final class HeapRnn extends HeapRecurrentCell {
   private float[] rv = new float[0]; // [batch, hidden], reused
 
   private HeapRnn(HeapRecurrentNode node, HeapContext ctx) {
-    super(node, ctx, 1, false);
+    super(node, ctx, 1, false, true);
   }
 
   /** @return the kernel, or null when the heap path declines the node */

@@ -171,6 +171,37 @@ class HeapRecurrentTest {
     assertMatchesNd4j(n, v, false);
   }
 
+  /** One-step runs fold the projection into the step's product (LSTM, RNN; not GRU). */
+  @ParameterizedTest
+  @ValueSource(strings = {"LSTM", "GRU0", "GRU1", "RNN"})
+  void oneStepRunsMatchNd4j(String op) {
+    int hidden = 64;
+    int gates = op.equals("LSTM") ? 4 : op.equals("RNN") ? 1 : 3;
+    Map<String, Tensor> v = new LinkedHashMap<>();
+    v.put("X", random(1, 2, 48));
+    v.put("W", random(2, gates * hidden, 48));
+    v.put("R", random(2, gates * hidden, hidden));
+    v.put("B", random(2, 2 * gates * hidden));
+    v.put("L", Tensor.of(new int[] {1, 0}, 2));
+    v.put("H0", random(2, 2, hidden));
+    v.put("C0", random(2, 2, hidden));
+    List<String> inputs = new java.util.ArrayList<>(List.of("X", "W", "R", "B", "L", "H0"));
+    List<String> outputs = new java.util.ArrayList<>(List.of("Y", "Y_h"));
+    List<Attribute> attrs = new java.util.ArrayList<>(List.of(
+        Attribute.of("hidden_size", (long) hidden), Attribute.of("direction", "bidirectional")));
+    if (op.equals("LSTM")) {
+      inputs.add("C0");
+      outputs.add("Y_c");
+    }
+    if (op.startsWith("GRU")) {
+      attrs.add(Attribute.of("linear_before_reset", op.equals("GRU1") ? 1L : 0L));
+    }
+    Node n = Node.of("cell", op.substring(0, Math.min(op.length(), op.equals("LSTM") ? 4 : 3)),
+        inputs, outputs, attrs);
+    assertMatchesNd4j(n, v, false);
+    assertMatchesNd4j(n, v, true);
+  }
+
   @Test
   void doubleInputsAreDeclined() {
     Graph g = new Graph("double_lstm");
