@@ -17,8 +17,15 @@ final class Blas {
    */
   static void gemm(boolean transA, boolean transB, int m, int n, int k, FloatPointer a,
       FloatPointer b, boolean accumulate, FloatPointer c) {
-    int lda = transA ? m : k;
-    int ldb = transB ? k : n;
+    gemm(transA, transB, m, n, k, a, transA ? m : k, b, transB ? k : n, accumulate, c, n);
+  }
+
+  /**
+   * As {@link #gemm(boolean, boolean, int, int, int, FloatPointer, FloatPointer, boolean,
+   * FloatPointer)} with explicit leading dimensions (row strides), for submatrices.
+   */
+  static void gemm(boolean transA, boolean transB, int m, int n, int k, FloatPointer a, int lda,
+      FloatPointer b, int ldb, boolean accumulate, FloatPointer c, int ldc) {
     float beta = accumulate ? 1f : 0f;
     if (m == 1 && !transA) { // a row vector: c^T = op(b)^T a^T
       openblas.cblas_sgemv(openblas.CblasRowMajor, transB ? openblas.CblasNoTrans
@@ -28,6 +35,6 @@ final class Blas {
     openblas.cblas_sgemm(openblas.CblasRowMajor,
         transA ? openblas.CblasTrans : openblas.CblasNoTrans,
         transB ? openblas.CblasTrans : openblas.CblasNoTrans,
-        m, n, k, 1f, a, lda, b, ldb, beta, c, n);
+        m, n, k, 1f, a, lda, b, ldb, beta, c, ldc);
   }
 }

@@ -1,0 +1,174 @@
+package dev.rnnx.runtime.backend.nd4j.heap;
+
+import dev.rnnx.converter.ir.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One activation function of LSTM, GRU or RNN as a float function, by its ONNX name. A single
+ * final class switching on a small enum, so the gate loops' calls stay monomorphic and inline;
+ * tanh is a float rational approximation (accurate to a few ulp, as ONNX Runtime's MLAS uses)
+ * and sigmoid goes through one {@link Math#exp}. activation_alpha and activation_beta are
+ * consumed in list order by the functions that take them, as ONNX Runtime does.
+ */
+final class HeapActivation {
+  /** The functions ONNX lists for recurrent operators. */
+  enum Kind {
+    SIGMOID, TANH, RELU, AFFINE, LEAKY_RELU, THRESHOLDED_RELU, SCALED_TANH, HARD_SIGMOID, ELU,
+    SOFTSIGN, SOFTPLUS
+  }
+
+  final Kind kind;
+  private final float alpha;
+  private final float beta;
+
+  private HeapActivation(Kind kind, float alpha, float beta) {
+    this.kind = kind;
+    this.alpha = alpha;
+    this.beta = beta;
+  }
+
+  /** @return f(x) */
+  float apply(float x) {
+    switch (kind) {
+      case SIGMOID:
+        return sigmoid(x);
+      case TANH:
+        return tanh(x);
+      case RELU:
+        return x > 0 ? x : 0;
+      case AFFINE:
+        return alpha * x + beta;
+      case LEAKY_RELU:
+        return x < 0 ? alpha * x : x;
+      case THRESHOLDED_RELU:
+        return x > alpha ? x : 0;
+      case SCALED_TANH:
+        return alpha * tanh(beta * x);
+      case HARD_SIGMOID:
+        return Math.max(0, Math.min(1, alpha * x + beta));
+      case ELU:
+        return x < 0 ? alpha * (float) (Math.exp(x) - 1) : x;
+      case SOFTSIGN:
+        return x / (1 + Math.abs(x));
+      default:
+        return (float) Math.log(1 + Math.exp(x));
+    }
+  }
+
+  /** @return the logistic function */
+  static float sigmoid(float x) {
+    return (float) (1 / (1 + Math.exp(-x)));
+  }
+
+  /** @return tanh as a clamped odd rational function in x^2 (Eigen's and MLAS's fit) */
+  static float tanh(float x) {
+    float a = x < -9f ? -9f : x > 9f ? 9f : x;
+    if (Math.abs(a) < 0.0004f) {
+      return a;
+    }
+    float a2 = a * a;
+    float p = -2.76076847742355e-16f;
+    p = p * a2 + 2.00018790482477e-13f;
+    p = p * a2 - 8.60467152213735e-11f;
+    p = p * a2 + 5.12229709037114e-08f;
+    p = p * a2 + 1.48572235717979e-05f;
+    p = p * a2 + 6.37261928875436e-04f;
+    p = p * a2 + 4.89352455891786e-03f;
+    float q = 1.19825839466702e-06f;
+    q = q * a2 + 1.18534705686654e-04f;
+    q = q * a2 + 2.26843463243900e-03f;
+    q = q * a2 + 4.89352518554385e-03f;
+    float t = a * p / q;
+    return t > 1f ? 1f : t < -1f ? -1f : t;
+  }
+
+  /**
+   * @param n the node
+   * @param defaults one direction's function names when the node lists none
+   * @param directions 1 or 2
+   * @return per direction, its functions in order (f, g, h for LSTM), or null when the list
+   *     has the wrong length or names a function this class lacks (the node is declined)
+   */
+  static HeapActivation[][] of(Node n, List<String> defaults, int directions) {
+    List<String> names = n.attribute("activations").map(a -> a.asStrings()).orElse(defaults);
+    if (names.size() == defaults.size() && directions == 2) {
+      List<String> both = new ArrayList<>(names);
+      both.addAll(names);
+      names = both;
+    }
+    if (names.size() != defaults.size() * directions) {
+      return null;
+    }
+    float[] alphas = n.attribute("activation_alpha").map(a -> a.asFloats()).orElse(new float[0]);
+    float[] betas = n.attribute("activation_beta").map(a -> a.asFloats()).orElse(new float[0]);
+    int nextAlpha = 0;
+    int nextBeta = 0;
+    HeapActivation[][] out = new HeapActivation[directions][defaults.size()];
+    for (int i = 0; i < names.size(); i++) {
+      Kind kind = kind(names.get(i).toLowerCase(Locale.ROOT));
+      if (kind == null) {
+        return null;
+      }
+      Float alpha = null;
+      Float beta = null;
+      if (takesAlpha(kind) && nextAlpha < alphas.length) {
+        alpha = alphas[nextAlpha++];
+      }
+      if (takesBeta(kind) && nextBeta < betas.length) {
+        beta = betas[nextBeta++];
+      }
+      out[i / defaults.size()][i % defaults.size()] = new HeapActivation(kind,
+          alpha != null ? alpha : defaultAlpha(kind), beta != null ? beta : defaultBeta(kind));
+    }
+    return out;
+  }
+
+  private static Kind kind(String name) {
+    return switch (name) {
+      case "sigmoid" -> Kind.SIGMOID;
+      case "tanh" -> Kind.TANH;
+      case "relu" -> Kind.RELU;
+      case "affine" -> Kind.AFFINE;
+      case "leakyrelu" -> Kind.LEAKY_RELU;
+      case "thresholdedrelu" -> Kind.THRESHOLDED_RELU;
+      case "scaledtanh" -> Kind.SCALED_TANH;
+      case "hardsigmoid" -> Kind.HARD_SIGMOID;
+      case "elu" -> Kind.ELU;
+      case "softsign" -> Kind.SOFTSIGN;
+      case "softplus" -> Kind.SOFTPLUS;
+      default -> null;
+    };
+  }
+
+  private static boolean takesAlpha(Kind k) {
+    return switch (k) {
+      case AFFINE, LEAKY_RELU, THRESHOLDED_RELU, SCALED_TANH, HARD_SIGMOID, ELU -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean takesBeta(Kind k) {
+    return switch (k) {
+      case AFFINE, SCALED_TANH, HARD_SIGMOID -> true;
+      default -> false;
+    };
+  }
+
+  private static float defaultAlpha(Kind k) {
+    return switch (k) {
+      case LEAKY_RELU -> 0.01f;
+      case HARD_SIGMOID -> 0.2f;
+      default -> 1f;
+    };
+  }
+
+  private static float defaultBeta(Kind k) {
+    return switch (k) {
+      case AFFINE -> 0f;
+      case HARD_SIGMOID -> 0.5f;
+      default -> 1f;
+    };
+  }
+}
