@@ -102,8 +102,8 @@ public final class Nd4jBackend implements Backend {
   /**
    * {@inheritDoc}
    *
-   * @param threads ND4J's threads for its native kernels (a process-wide setting), 0 for its
-   *     default
+   * @param threads ND4J's and OpenBLAS's threads for their native kernels (process-wide
+   *     settings), 0 for their defaults
    * @throws RnnxException UNSUPPORTED naming every unsupported operator and its nodes
    */
   @Override
@@ -115,6 +115,7 @@ public final class Nd4jBackend implements Backend {
     if (threads > 0) {
       Nd4j.getEnvironment().setMaxThreads(threads);
       Nd4j.getEnvironment().setMaxMasterThreads(threads);
+      Nd4j.factory().blas().setMaxThreads(threads); // OpenBLAS, which the heap path calls too
     }
     if (heapPath) {
       Optional<HeapProgram> heap = HeapProgram.compile(model.graph(), model.defaultOpset());
