@@ -157,6 +157,51 @@ class HeapLinearTest {
     }
   }
 
+  /** MatMul and Gemm with constant (native-held) B, which the node tests feed as inputs. */
+  static IrModel constantWeightProducts(long seed) {
+    Random r = new Random(seed);
+    Graph g = new Graph("constant_weight_products");
+    g.inputs().add(new ValueInfo("a", floats(2, 3, 5)));
+    g.inputs().add(new ValueInfo("t", floats(5, 4)));
+    g.initializers().put("b", random(r, 5, 6));
+    g.initializers().put("v", random(r, 5));
+    g.initializers().put("bt", random(r, 7, 5));
+    g.initializers().put("c", random(r, 7));
+    g.nodes().add(Node.of("mm", "MatMul", List.of("a", "b"), List.of("mm_y"), List.of()));
+    g.nodes().add(Node.of("mv", "MatMul", List.of("a", "v"), List.of("mv_y"), List.of()));
+    g.nodes().add(Node.of("gemm", "Gemm", List.of("t", "bt", "c"), List.of("gemm_y"),
+        List.of(Attribute.of("transA", 1L), Attribute.of("transB", 1L),
+            Attribute.of("alpha", 0.5f), Attribute.of("beta", 2f))));
+    g.outputs().add(new ValueInfo("mm_y", floats(2, 3, 6)));
+    g.outputs().add(new ValueInfo("mv_y", floats(2, 3)));
+    g.outputs().add(new ValueInfo("gemm_y", floats(4, 7)));
+    IrModel m = new IrModel(8, Map.of(Node.DEFAULT_DOMAIN, 17L), Map.of(), "rnnx-test", "", "",
+        g);
+    return Passes.specializing(Map.of()).run(m);
+  }
+
+  @Test
+  void constantWeightProductsMatchTheNd4jKernels() throws Exception {
+    IrModel m = constantWeightProducts(5);
+    Random r = new Random(13);
+    try (Executable heap = new Nd4jBackend(true).compile(m, 1);
+        Executable nd4j = new Nd4jBackend(false).compile(m, 1)) {
+      assertInstanceOf(HeapExecutable.class, heap, "the heap path declined the products");
+      Map<String, Tensor> feeds = Map.of("a", BenchModels.random(r, 1.0, 2, 3, 5),
+          "t", BenchModels.random(r, 1.0, 5, 4));
+      Map<String, Tensor> expected = nd4j.run(feeds);
+      Map<String, Tensor> actual = heap.run(feeds);
+      for (String out : List.of("mm_y", "mv_y", "gemm_y")) {
+        assertEquals(toList(expected.get(out).shape()), toList(actual.get(out).shape()), out);
+        float[] e = expected.get(out).toFloatArray();
+        float[] a = actual.get(out).toFloatArray();
+        for (int i = 0; i < e.length; i++) {
+          assertEquals(e[i], a[i], 1e-5, out + " element " + i);
+        }
+      }
+    }
+  }
+
   private static List<Long> toList(long[] v) {
     List<Long> out = new ArrayList<>();
     for (long x : v) {
