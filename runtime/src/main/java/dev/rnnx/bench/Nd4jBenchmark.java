@@ -127,7 +127,7 @@ public final class Nd4jBenchmark {
           });
         }
       }
-      for (int round = -1; round < config.rounds(); round++) { // round -1 warms up
+      for (int round = -2; round < config.rounds(); round++) { // two rounds warm the JIT up
         StringBuilder line = new StringBuilder(w.name() + ", round " + round + ":");
         for (int b = 0; b < backends.length; b++) {
           long t0 = System.nanoTime();

@@ -4,6 +4,7 @@ import dev.rnnx.converter.ir.Node;
 import dev.rnnx.runtime.backend.nd4j.kernels.Broadcast;
 import dev.rnnx.runtime.backend.nd4j.kernels.UnaryFunctions;
 import dev.rnnx.tensor.ElementType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -18,7 +19,10 @@ final class HeapElementwise {
   private HeapElementwise() {}
 
   static void registerAll(HeapRegistry r) {
-    for (String op : List.of("Sqrt", "Exp", "Log", "Tanh", "Sigmoid", "Relu", "Reciprocal",
+    r.add("Sigmoid", 1, (n, c) -> vectorized(c, HeapActivation.named("Sigmoid")));
+    r.add("Tanh", 1, (n, c) -> vectorized(c, HeapActivation.named("Tanh")));
+    r.add("Relu", 1, (n, c) -> vectorized(c, HeapActivation.named("Relu")));
+    for (String op : List.of("Sqrt", "Exp", "Log", "Reciprocal",
         "Softsign", "Softplus", "Erf", "LeakyRelu", "Elu", "Selu", "HardSigmoid",
         "ThresholdedRelu")) {
       r.add(op, 1, HeapElementwise::floatUnary);
@@ -59,6 +63,15 @@ final class HeapElementwise {
 
   private static HeapKernel floatUnary(Node n, HeapContext c) {
     return floats(c, UnaryFunctions.of(n).orElseThrow());
+  }
+
+  /** A function of float tensors in one vectorizable pass (other input types are declined). */
+  private static HeapKernel vectorized(HeapContext c, HeapActivation f) {
+    return isFloat(c, 0) ? (in, s) -> {
+      float[] out = in[0].f.clone();
+      f.applyAll(out, 0, out.length);
+      return one(Dense.floats(in[0].shape, out));
+    } : null;
   }
 
   /** A function of float tensors (other input types are declined). */
@@ -111,8 +124,40 @@ final class HeapElementwise {
       if (t == ElementType.BOOL || t == null) {
         return null;
       }
-      return (in, s) -> one(combine(in[0].type, in[0], in[1], onFloats, onLongs));
+      return (in, s) -> one(in[0].isFloat() && in[1].isFloat()
+          && Arrays.equals(in[0].shape, in[1].shape) ? sameShape(op, in[0], in[1])
+          : combine(in[0].type, in[0], in[1], onFloats, onLongs));
     });
+  }
+
+  /** Float arithmetic on operands of one shape: a loop per operator, which vectorizes. */
+  private static Dense sameShape(String op, Dense a, Dense b) {
+    float[] x = a.f;
+    float[] y = b.f;
+    float[] out = new float[x.length];
+    switch (op) {
+      case "Add" -> {
+        for (int i = 0; i < out.length; i++) {
+          out[i] = x[i] + y[i];
+        }
+      }
+      case "Sub" -> {
+        for (int i = 0; i < out.length; i++) {
+          out[i] = x[i] - y[i];
+        }
+      }
+      case "Mul" -> {
+        for (int i = 0; i < out.length; i++) {
+          out[i] = x[i] * y[i];
+        }
+      }
+      default -> {
+        for (int i = 0; i < out.length; i++) {
+          out[i] = x[i] / y[i];
+        }
+      }
+    }
+    return Dense.floats(a.shape, out);
   }
 
   private static void compare(HeapRegistry r, String op, long since, DoubleBinaryOperator f) {

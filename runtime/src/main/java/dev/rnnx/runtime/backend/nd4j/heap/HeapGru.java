@@ -50,6 +50,7 @@ final class HeapGru extends HeapRecurrentCell {
     float[] z = new float[batch * h]; // [batch, hidden]: update gate
     float[] r = new float[batch * h]; // [batch, hidden]: reset gate
     float[] rh = new float[batch * h]; // [batch, hidden]: r . H, then (r . H) Rh^T
+    float[] pre = new float[h]; // [hidden]: one batch entry's gate h
     float[] bias = w.bias;
     float[] rbh = w.lastRecurrenceBias; // [dirs, hidden] with linear_before_reset, else null
     for (int d = 0; d < dirs; d++) {
@@ -67,13 +68,17 @@ final class HeapGru extends HeapRecurrentCell {
           }
           int xo = (t * batch + b) * stride + d * g;
           int ro = b * recWidth;
-          for (int j = 0; j < h; j++) {
-            int at = b * h + j;
-            z[at] = f.apply(node.clipped(xw[xo + j] + rec[ro + j] + bias[bo + j]));
-            float rt = f.apply(node.clipped(xw[xo + h + j] + rec[ro + h + j]
-                + bias[bo + h + j]));
-            r[at] = rt;
-            rh[at] = rt * hd[at];
+          int from = b * h;
+          for (int j = 0; j < h; j++) { // pre-activations of gates z and r
+            z[from + j] = xw[xo + j] + rec[ro + j] + bias[bo + j];
+            r[from + j] = xw[xo + h + j] + rec[ro + h + j] + bias[bo + h + j];
+          }
+          node.clipAll(z, from, from + h);
+          node.clipAll(r, from, from + h);
+          f.applyAll(z, from, from + h);
+          f.applyAll(r, from, from + h);
+          for (int j = from; j < from + h; j++) {
+            rh[j] = r[j] * hd[j];
           }
         }
         if (!linearBeforeReset) {
@@ -87,13 +92,17 @@ final class HeapGru extends HeapRecurrentCell {
           int xo = (t * batch + b) * stride + d * g + 2 * h;
           int yo = ((t * dirs + d) * batch + b) * h;
           int ro = b * recWidth + 2 * h;
-          for (int j = 0; j < h; j++) {
+          for (int j = 0; j < h; j++) { // pre-activation of gate h
             int at = b * h + j;
-            float pre = linearBeforeReset
+            pre[j] = linearBeforeReset
                 ? xw[xo + j] + bias[bo + 2 * h + j] + r[at] * (rec[ro + j] + rbh[d * h + j])
                 : xw[xo + j] + rh[at] + bias[bo + 2 * h + j];
-            float ht = gAct.apply(node.clipped(pre));
-            float hNew = (1 - z[at]) * ht + z[at] * hd[at];
+          }
+          node.clipAll(pre, 0, h);
+          gAct.applyAll(pre, 0, h);
+          for (int j = 0; j < h; j++) {
+            int at = b * h + j;
+            float hNew = (1 - z[at]) * pre[j] + z[at] * hd[at];
             hd[at] = hNew;
             y[yo + j] = hNew;
           }

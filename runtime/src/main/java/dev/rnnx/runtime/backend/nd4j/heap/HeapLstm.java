@@ -23,6 +23,7 @@ final class HeapLstm extends HeapRecurrentCell {
   private static final int P = 7;
   private final boolean inputForget;
   private float[] rv = new float[0]; // [batch, 4 * hidden], reused
+  private float[] pre = new float[0]; // [4 * hidden]: one batch entry's gates, reused
 
   private HeapLstm(HeapRecurrentNode node, HeapContext ctx, boolean inputForget) {
     super(node, ctx, 4, false, true);
@@ -50,6 +51,10 @@ final class HeapLstm extends HeapRecurrentCell {
       rv = new float[batch * g];
     }
     float[] rec = rv; // [batch, 4 * hidden]
+    if (pre.length < g) {
+      pre = new float[g];
+    }
+    boolean plain = peep == null && !node.clips();
     float[] hd = new float[batch * h]; // [batch, hidden]: one direction's state
     for (int d = 0; d < dirs; d++) {
       HeapActivation f = node.act[d][0];
@@ -71,33 +76,69 @@ final class HeapLstm extends HeapRecurrentCell {
           int ro = b * g;
           int so = so0 + b * h;
           int yo = ((t * dirs + d) * batch + b) * h;
-          for (int j = 0; j < h; j++) {
-            float cPrev = cs[so + j];
-            float gi = xw[xo + j] + rec[ro + j] + bias[bo + j];
-            float go = xw[xo + h + j] + rec[ro + h + j] + bias[bo + h + j];
-            float gf = xw[xo + 2 * h + j] + rec[ro + 2 * h + j] + bias[bo + 2 * h + j];
-            float gc = xw[xo + 3 * h + j] + rec[ro + 3 * h + j] + bias[bo + 3 * h + j];
-            if (peep != null) {
-              gi += peep[po + j] * cPrev;
-              gf += peep[po + 2 * h + j] * cPrev;
-            }
-            float it = f.apply(node.clipped(gi));
-            float ft = inputForget ? 1 - it : f.apply(node.clipped(gf));
-            float ct = gAct.apply(node.clipped(gc));
-            float cNew = ft * cPrev + it * ct;
-            if (peep != null) {
-              go += peep[po + h + j] * cNew;
-            }
-            float hNew = f.apply(node.clipped(go)) * hAct.apply(cNew);
-            cs[so + j] = cNew;
-            hd[b * h + j] = hNew;
-            y[yo + j] = hNew;
+          for (int k = 0; k < g; k++) { // pre-activations of gates i, o, f, c
+            pre[k] = xw[xo + k] + rec[ro + k] + bias[bo + k];
+          }
+          if (plain) {
+            update(f, gAct, hAct, cs, so, hd, b * h, y, yo, h);
+          } else {
+            updateInGeneral(f, gAct, hAct, peep, po, cs, so, hd, b * h, y, yo, h);
           }
         }
       }
       System.arraycopy(hd, 0, hs, so0, batch * h);
     }
     return new Dense[] {q.y(y, h), q.state(hs, h), q.state(cs, h)};
+  }
+
+  /**
+   * The cell update without peepholes or clip, in passes the JIT can vectorize: f over gates
+   * i, o, f at once, g over c, then the state.
+   */
+  private void update(HeapActivation f, HeapActivation gAct, HeapActivation hAct, float[] cs,
+      int so, float[] hd, int ho, float[] y, int yo, int h) {
+    f.applyAll(pre, 0, inputForget ? 2 * h : 3 * h);
+    gAct.applyAll(pre, 3 * h, 4 * h);
+    for (int j = 0; j < h; j++) {
+      float it = pre[j];
+      float ft = inputForget ? 1 - it : pre[2 * h + j];
+      float cNew = ft * cs[so + j] + it * pre[3 * h + j];
+      cs[so + j] = cNew;
+      pre[j] = cNew; // gate i's slot now holds the new cell state
+    }
+    hAct.applyAll(pre, 0, h);
+    for (int j = 0; j < h; j++) {
+      float hNew = pre[h + j] * pre[j];
+      hd[ho + j] = hNew;
+      y[yo + j] = hNew;
+    }
+  }
+
+  /** The cell update with peepholes and clip: one pass per unit, as the spec reads. */
+  private void updateInGeneral(HeapActivation f, HeapActivation gAct, HeapActivation hAct,
+      float[] peep, int po, float[] cs, int so, float[] hd, int ho, float[] y, int yo, int h) {
+    for (int j = 0; j < h; j++) {
+      float cPrev = cs[so + j];
+      float gi = pre[j];
+      float go = pre[h + j];
+      float gf = pre[2 * h + j];
+      float gc = pre[3 * h + j];
+      if (peep != null) {
+        gi += peep[po + j] * cPrev;
+        gf += peep[po + 2 * h + j] * cPrev;
+      }
+      float it = f.apply(node.clipped(gi));
+      float ft = inputForget ? 1 - it : f.apply(node.clipped(gf));
+      float ct = gAct.apply(node.clipped(gc));
+      float cNew = ft * cPrev + it * ct;
+      if (peep != null) {
+        go += peep[po + h + j] * cNew;
+      }
+      float hNew = f.apply(node.clipped(go)) * hAct.apply(cNew);
+      cs[so + j] = cNew;
+      hd[ho + j] = hNew;
+      y[yo + j] = hNew;
+    }
   }
 
   private float[] peepholes(Dense[] in, int h) {

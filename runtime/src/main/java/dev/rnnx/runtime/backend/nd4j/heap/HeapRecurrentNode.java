@@ -64,6 +64,20 @@ final class HeapRecurrentNode {
     return reverseOnly || d == 1;
   }
 
+  /** @return true when the clip attribute is set */
+  boolean clips() {
+    return clip != Float.POSITIVE_INFINITY;
+  }
+
+  /** Clips {@code a[from, to)} to [-clip, clip] in place when clip is set (NaN stays). */
+  void clipAll(float[] a, int from, int to) {
+    if (clips()) {
+      for (int i = from; i < to; i++) {
+        a[i] = Math.max(-clip, Math.min(clip, a[i]));
+      }
+    }
+  }
+
   /** @return v clipped to [-clip, clip] (unchanged when clip is unset) */
   float clipped(float v) {
     return v > clip ? clip : v < -clip ? -clip : v;
