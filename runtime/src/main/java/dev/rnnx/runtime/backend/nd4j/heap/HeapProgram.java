@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One graph compiled for the heap path: constants converted once, a kernel per node in
@@ -30,8 +31,11 @@ public final class HeapProgram implements AutoCloseable {
   private final Map<String, Dense> constants;
   private final Map<String, Dense> defaults = new HashMap<>(); // initializers that are inputs
   private final List<Step> steps = new ArrayList<>();
+  private final Function<String, Optional<ValueType>> types; // this graph's, then outer ones
 
-  private HeapProgram(Graph g, Map<String, Dense> outerConstants) {
+  private HeapProgram(Graph g, Map<String, Dense> outerConstants,
+      Function<String, Optional<ValueType>> outerTypes) {
+    this.types = name -> g.typeOf(name).or(() -> outerTypes.apply(name));
     this.inputNames = g.inputs().stream().map(ValueInfo::name).toList();
     this.outputNames = g.outputs().stream().map(ValueInfo::name).toList();
     this.constants = new HashMap<>(outerConstants);
@@ -46,12 +50,12 @@ public final class HeapProgram implements AutoCloseable {
    *     heap path covers (the caller then uses the ND4J kernels)
    */
   public static Optional<HeapProgram> compile(Graph g, long opset) {
-    return compile(g, opset, Map.of());
+    return compile(g, opset, Map.of(), name -> Optional.empty());
   }
 
   private static Optional<HeapProgram> compile(Graph g, long opset,
-      Map<String, Dense> outerConstants) {
-    HeapProgram p = new HeapProgram(g, outerConstants);
+      Map<String, Dense> outerConstants, Function<String, Optional<ValueType>> outerTypes) {
+    HeapProgram p = new HeapProgram(g, outerConstants, outerTypes);
     try {
       if (p.build(g, opset) == null) {
         return Optional.of(p);
@@ -70,7 +74,7 @@ public final class HeapProgram implements AutoCloseable {
    * @return why the heap path declines the graph, or empty when it takes it
    */
   public static Optional<String> declineReason(Graph g, long opset) {
-    HeapProgram p = new HeapProgram(g, Map.of());
+    HeapProgram p = new HeapProgram(g, Map.of(), name -> Optional.empty());
     try {
       return Optional.ofNullable(p.build(g, opset));
     } finally {
@@ -98,7 +102,7 @@ public final class HeapProgram implements AutoCloseable {
     }
     for (Node n : g.nodes()) {
       for (String out : n.outputs()) {
-        if (!out.isEmpty() && !carried(g.typeOf(out))) {
+        if (!out.isEmpty() && !carried(types.apply(out))) {
           return "output '" + out + "' of node " + n.describe()
               + " has no declared type the heap path carries";
         }
@@ -115,7 +119,7 @@ public final class HeapProgram implements AutoCloseable {
       if (f.isEmpty()) {
         return "no heap kernel for node " + n.describe();
       }
-      HeapKernel k = f.get().create(n, context(g, n, opset));
+      HeapKernel k = f.get().create(n, context(n, opset));
       if (k == null) {
         return "the heap kernel declines node " + n.describe();
       }
@@ -130,7 +134,7 @@ public final class HeapProgram implements AutoCloseable {
         && Dense.carries(t.elementType());
   }
 
-  private HeapContext context(Graph g, Node n, long opset) {
+  private HeapContext context(Node n, long opset) {
     return new HeapContext() {
       @Override
       public Optional<Dense> constant(int input) {
@@ -139,17 +143,17 @@ public final class HeapProgram implements AutoCloseable {
 
       @Override
       public Optional<ElementType> type(int input) {
-        return n.input(input).flatMap(g::typeOf).map(HeapProgram::elementType);
+        return n.input(input).flatMap(types).map(HeapProgram::elementType);
       }
 
       @Override
       public Optional<ElementType> outputType(int output) {
-        return n.output(output).flatMap(g::typeOf).map(HeapProgram::elementType);
+        return n.output(output).flatMap(types).map(HeapProgram::elementType);
       }
 
       @Override
       public Optional<HeapProgram> compile(Graph body) {
-        return HeapProgram.compile(body, opset, constants);
+        return HeapProgram.compile(body, opset, constants, types);
       }
     };
   }
