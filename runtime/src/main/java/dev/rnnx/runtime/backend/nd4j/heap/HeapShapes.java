@@ -22,7 +22,7 @@ final class HeapShapes {
 
   static void registerAll(HeapRegistry r) {
     r.add("Identity", 1, (n, c) -> (in, s) -> one(in[0]));
-    r.add("Dropout", 1, (n, c) -> (in, s) -> new Dense[] {in[0], ones(in[0].shape)});
+    r.add("Dropout", 1, HeapShapes::inferenceDropout);
     r.add("Shape", 1, (n, c) -> (in, s) -> one(vector(ShapeMath.shapeRange(in[0].shape,
         n.intAttr("start", 0), n.attribute("end").map(Attribute::asInt).orElse(null)))));
     r.add("Size", 1, (n, c) -> (in, s) -> one(Dense.longs(ElementType.INT64, new long[0],
@@ -53,6 +53,13 @@ final class HeapShapes {
     r.add("Gather", 1, (n, c) -> (in, s) -> one(gather(in[0], in[1], n.intAttr("axis", 0))));
     r.add("Expand", 8, (n, c) -> (in, s) -> one(expand(in[0], in[1].asLongs())));
     r.add("ConstantOfShape", 9, HeapShapes::constantOfShape);
+  }
+
+  /** Dropout at inference: the identity, mask all true. Training mode (opset 12+) is declined. */
+  private static HeapKernel inferenceDropout(Node n, HeapContext c) {
+    boolean training = n.input(2).isPresent()
+        && c.constant(2).map(t -> t.get(0) != 0).orElse(true);
+    return training ? null : (in, s) -> new Dense[] {in[0], ones(in[0].shape)};
   }
 
   private static Dense[] one(Dense d) {

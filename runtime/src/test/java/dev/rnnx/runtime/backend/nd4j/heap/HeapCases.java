@@ -9,19 +9,20 @@ import dev.rnnx.converter.onnx.OnnxReader;
 import dev.rnnx.converter.onnx.OnnxTestCase;
 import dev.rnnx.converter.passes.Passes;
 import dev.rnnx.runtime.NodeTests;
+import dev.rnnx.runtime.spi.Executable;
 import dev.rnnx.tensor.Tensor;
 import dev.rnnx.tensor.TensorComparison;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Runs ONNX node test cases on the heap path alone and compares every output with the case's
- * expected output at ONNX's tolerances.
+ * Runs ONNX node test cases on the heap path alone (or another compiled form) and compares
+ * every output with the case's expected output at ONNX's tolerances.
  */
 final class HeapCases {
   private HeapCases() {}
@@ -53,28 +54,36 @@ final class HeapCases {
    * @param name a node test case
    */
   static void assertPasses(String name) {
+    assertPasses(name, m -> HeapProgram.compile(m.graph(), m.defaultOpset())
+        .map(HeapExecutable::new));
+  }
+
+  /**
+   * Asserts that a compiled form of the case reproduces every data set's outputs.
+   *
+   * @param name a node test case
+   * @param compiler compiles the prepared model, or declines it (a failure)
+   */
+  static void assertPasses(String name, Function<IrModel, Optional<Executable>> compiler) {
     OnnxTestCase c = NodeTests.get(name);
     IrModel original = OnnxReader.read(c.model());
     IrModel m = prepared(c);
     List<String> feedNames = original.graph().inputs().stream().map(ValueInfo::name)
         .filter(n -> !original.graph().initializers().containsKey(n)).toList();
     List<String> outNames = original.graph().outputs().stream().map(ValueInfo::name).toList();
-    Optional<HeapProgram> compiled = HeapProgram.compile(m.graph(), m.defaultOpset());
-    assertTrue(compiled.isPresent(), name + ": the heap path declined it");
-    try (HeapProgram p = compiled.get()) {
+    Optional<Executable> compiled = compiler.apply(m);
+    assertTrue(compiled.isPresent(), name + ": declined");
+    try (Executable e = compiled.get()) {
       for (Path set : c.dataSets()) {
         List<Tensor> in = OnnxTestCase.tensors(set, "input");
         List<Tensor> expected = OnnxTestCase.tensors(set, "output");
-        Map<String, Dense> byName = new HashMap<>();
+        Map<String, Tensor> feeds = new HashMap<>();
         for (int i = 0; i < in.size(); i++) {
-          byName.put(feedNames.get(i), Dense.of(in.get(i)));
+          feeds.put(feedNames.get(i), in.get(i));
         }
-        List<Dense> feeds = new ArrayList<>();
-        p.inputNames().forEach(n -> feeds.add(byName.get(n)));
-        List<Dense> out = p.run(feeds);
+        Map<String, Tensor> out = e.run(feeds);
         for (int k = 0; k < expected.size(); k++) {
-          int at = p.outputNames().indexOf(outNames.get(k));
-          Tensor actual = out.get(at).toTensor();
+          Tensor actual = out.get(outNames.get(k));
           assertEquals(expected.get(k).type(), actual.type(), name + " output " + k);
           Optional<String> diff = TensorComparison.mismatch(expected.get(k), actual,
               TensorComparison.ONNX_RTOL, TensorComparison.ONNX_ATOL);
