@@ -8,6 +8,7 @@ import dev.rnnx.converter.ir.ValueInfo;
 import dev.rnnx.converter.ir.ValueType;
 import dev.rnnx.runtime.backend.nd4j.kernels.CompileContext;
 import dev.rnnx.runtime.backend.nd4j.kernels.Kernel;
+import dev.rnnx.runtime.backend.nd4j.kernels.NodeFailure;
 import dev.rnnx.runtime.backend.nd4j.kernels.KernelRegistry;
 import dev.rnnx.runtime.backend.nd4j.kernels.NdTensors;
 import dev.rnnx.runtime.backend.nd4j.kernels.Scope;
@@ -243,14 +244,8 @@ final class GraphProgram implements Subgraph {
             + s.outputs.length);
       }
       return out;
-    } catch (RnnxException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("node ")) {
-        throw e;
-      }
-      throw new RnnxException(e.code(), "node " + s.node().describe() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new RnnxException(ErrorCode.BACKEND_FAILURE, "node " + s.node().describe() + ": "
-          + e, e);
+      throw NodeFailure.of(s.node(), e);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.rnnx.runtime.backend.nd4j.heap;
 import dev.rnnx.RnnxException;
 import dev.rnnx.RnnxException.ErrorCode;
 import dev.rnnx.converter.ir.Node;
+import dev.rnnx.runtime.backend.nd4j.kernels.ShapeMath;
 import java.util.Arrays;
 
 /**
@@ -78,27 +79,8 @@ final class HeapMatMul implements HeapKernel {
             i * m * n);
       }
     }
-    long[] out = new long[batch.length + 2];
-    System.arraycopy(batch, 0, out, 0, batch.length);
-    out[batch.length] = m;
-    out[batch.length + 1] = n;
-    if (as.length == 1) {
-      out = drop(out, batch.length);
-    }
-    if (bs.length == 1) {
-      out = drop(out, out.length - 1);
-    }
+    long[] out = ShapeMath.matMulShape(batch, m, n, as.length == 1, bs.length == 1);
     return new Dense[] {Dense.floats(out, y)};
-  }
-
-  private static long[] drop(long[] s, int axis) {
-    long[] out = new long[s.length - 1];
-    for (int i = 0, j = 0; i < s.length; i++) {
-      if (i != axis) {
-        out[j++] = s[i];
-      }
-    }
-    return out;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.rnnx.runtime.backend.nd4j.heap;
 import dev.rnnx.RnnxException;
 import dev.rnnx.RnnxException.ErrorCode;
 import dev.rnnx.converter.ir.Node;
+import dev.rnnx.runtime.backend.nd4j.kernels.ShapeMath;
 import dev.rnnx.tensor.ElementType;
 import java.util.Arrays;
 import java.util.Set;
@@ -137,27 +138,10 @@ final class HeapPad implements HeapKernel {
 
   /** @return the source position along one axis, or -1 for the constant */
   private long source(long j, long dim) {
-    if (j >= 0 && j < dim) {
-      return j;
-    }
     if (dim == 0 && !mode.equals("constant")) {
       throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "Pad mode " + mode
           + " cannot pad an empty axis");
     }
-    switch (mode) {
-      case "edge":
-        return j < 0 ? 0 : dim - 1;
-      case "wrap":
-        return Math.floorMod(j, dim);
-      case "reflect":
-        if (dim == 1) {
-          return 0;
-        }
-        long period = 2 * (dim - 1);
-        long m = Math.floorMod(j, period);
-        return m < dim ? m : period - m;
-      default:
-        return -1;
-    }
+    return ShapeMath.padSource(j, dim, mode);
   }
 }

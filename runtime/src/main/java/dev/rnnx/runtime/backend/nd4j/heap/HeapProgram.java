@@ -6,6 +6,7 @@ import dev.rnnx.converter.ir.Graph;
 import dev.rnnx.converter.ir.Node;
 import dev.rnnx.converter.ir.ValueInfo;
 import dev.rnnx.converter.ir.ValueType;
+import dev.rnnx.runtime.backend.nd4j.kernels.NodeFailure;
 import dev.rnnx.tensor.ElementType;
 import dev.rnnx.tensor.Tensor;
 import java.util.ArrayList;
@@ -227,14 +228,8 @@ public final class HeapProgram implements AutoCloseable {
             + s.outputs.length);
       }
       return out;
-    } catch (RnnxException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("node ")) {
-        throw e;
-      }
-      throw new RnnxException(e.code(), "node " + s.node().describe() + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw new RnnxException(ErrorCode.BACKEND_FAILURE, "node " + s.node().describe() + ": "
-          + e, e);
+      throw NodeFailure.of(s.node(), e);
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.rnnx.runtime.backend.nd4j.heap;
 
 import dev.rnnx.converter.ir.Node;
-import dev.rnnx.converter.onnx.OperatorSets;
+import dev.rnnx.runtime.backend.nd4j.kernels.KernelRegistry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,14 +44,7 @@ final class HeapRegistry {
 
   /** @return the factory for the node at the opset, or empty when there is none */
   Optional<Factory> find(Node node, long opset) {
-    if (!node.domain().equals(Node.DEFAULT_DOMAIN)) {
-      return Optional.empty();
-    }
-    TreeMap<Long, Factory> versions = factories.get(node.opType());
-    if (versions == null) {
-      return Optional.empty();
-    }
-    long version = OperatorSets.sinceVersion(node.domain(), node.opType(), opset).orElse(opset);
-    return Optional.ofNullable(versions.floorEntry(version)).map(Map.Entry::getValue);
+    return KernelRegistry.find(factories, node, opset);
   }
+
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * The spatial arithmetic shared by Conv and the pooling operators: kernel, strides,
  * dilations and begin/end pads per spatial axis (auto_pad resolved), and the output size.
  */
-final class ConvGeometry {
+public final class ConvGeometry {
   final long[] in;
   final long[] kernel;
   final long[] strides;
@@ -33,7 +33,7 @@ final class ConvGeometry {
    * @param kernel the kernel's spatial dims
    * @return the geometry
    */
-  static ConvGeometry of(Node n, long[] in, long[] kernel) {
+  public static ConvGeometry of(Node n, long[] in, long[] kernel) {
     int d = in.length;
     long[] strides = ints(n, "strides", d, 1);
     long[] dilations = ints(n, "dilations", d, 1);
@@ -75,13 +75,28 @@ final class ConvGeometry {
     return v;
   }
 
+  /** @return the output's spatial dims */
+  public long[] out() {
+    return out.clone();
+  }
+
+  /** @return true when every output reads exactly its own input position (1x1, no pads) */
+  public boolean isIdentity() {
+    for (int i = 0; i < in.length; i++) {
+      if (kernel[i] != 1 || strides[i] != 1 || padBegin[i] != 0 || padEnd[i] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** @return the kernel's element count */
-  int kernelSize() {
+  public int kernelSize() {
     return NdArrays.count(kernel);
   }
 
   /** @return the output's spatial element count */
-  int outSize() {
+  public int outSize() {
     return NdArrays.count(out);
   }
 
@@ -89,7 +104,7 @@ final class ConvGeometry {
    * For each output position and kernel position (row-major, output-major), the flat input
    * position it reads, or -1 where it falls on padding.
    */
-  int[] taps() {
+  public int[] taps() {
     int d = in.length;
     int outCount = outSize();
     int k = kernelSize();

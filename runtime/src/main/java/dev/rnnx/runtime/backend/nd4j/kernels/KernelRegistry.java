@@ -70,10 +70,22 @@ public final class KernelRegistry {
    * @return the factory for it, or empty when the operator (at that version) is not supported
    */
   public Optional<Factory> find(Node node, long opset) {
+    return find(factories, node, opset);
+  }
+
+  /**
+   * @param <T> the implementation type
+   * @param byOperator implementations per operator, keyed by the opset their semantics start at
+   * @param node a default-domain node
+   * @param opset the model's opset
+   * @return the newest implementation not newer than the node's operator version in effect
+   */
+  public static <T> Optional<T> find(Map<String, TreeMap<Long, T>> byOperator, Node node,
+      long opset) {
     if (!node.domain().equals(Node.DEFAULT_DOMAIN)) {
       return Optional.empty();
     }
-    TreeMap<Long, Factory> versions = factories.get(node.opType());
+    TreeMap<Long, T> versions = byOperator.get(node.opType());
     if (versions == null) {
       return Optional.empty();
     }

@@ -80,27 +80,8 @@ final class LinearAlgebraKernels {
       INDArray y = batchTo(b, b2, batch, k, n);
       product = NdArrays.contiguous(Nd4j.matmul(x, y));
     }
-    long[] out = new long[batch.length + 2];
-    System.arraycopy(batch, 0, out, 0, batch.length);
-    out[batch.length] = m;
-    out[batch.length + 1] = n;
-    if (as.length == 1) {
-      out = drop(out, batch.length);
-    }
-    if (bs.length == 1) {
-      out = drop(out, out.length - 1);
-    }
+    long[] out = ShapeMath.matMulShape(batch, m, n, as.length == 1, bs.length == 1);
     return LayoutKernels.reshaped(product, out);
-  }
-
-  private static long[] drop(long[] s, int axis) {
-    long[] out = new long[s.length - 1];
-    for (int i = 0, j = 0; i < s.length; i++) {
-      if (i != axis) {
-        out[j++] = s[i];
-      }
-    }
-    return out;
   }
 
   /** @return x broadcast to [batch..., rows, cols], as [count, rows, cols] */

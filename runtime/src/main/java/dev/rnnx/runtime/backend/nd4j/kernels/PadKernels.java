@@ -43,7 +43,7 @@ final class PadKernels {
     for (int i = 0; i < map.length; i++) {
       long src = 0;
       for (int k = 0; k < rank && src >= 0; k++) {
-        long j = source(coord[k] - begin[k], s[k], mode);
+        long j = ShapeMath.padSource(coord[k] - begin[k], s[k], mode);
         src = j < 0 ? -1 : src + j * strides[k];
       }
       map[i] = (int) src;
@@ -57,27 +57,4 @@ final class PadKernels {
     return Moves.gather(x, outShape, map, fill);
   }
 
-  /** @return the source position along one axis, or -1 for the constant */
-  private static long source(long j, long dim, String mode) {
-    if (j >= 0 && j < dim) {
-      return j;
-    }
-    switch (mode) {
-      case "constant":
-        return -1;
-      case "edge":
-        return j < 0 ? 0 : dim - 1;
-      case "wrap":
-        return Math.floorMod(j, dim);
-      case "reflect":
-        if (dim == 1) {
-          return 0;
-        }
-        long period = 2 * (dim - 1);
-        long m = Math.floorMod(j, period);
-        return m < dim ? m : period - m;
-      default:
-        throw new RnnxException(ErrorCode.UNSUPPORTED, "Pad mode '" + mode + "'");
-    }
-  }
 }

@@ -199,4 +199,63 @@ public final class ShapeMath {
     }
     return j;
   }
+
+  /**
+   * @param j a position along an axis of the padded output, minus the begin pad
+   * @param dim the input's length along it
+   * @param mode constant, edge, wrap or reflect
+   * @return the input position Pad reads there, or -1 for the constant value
+   * @throws RnnxException UNSUPPORTED for another mode
+   */
+  public static long padSource(long j, long dim, String mode) {
+    if (j >= 0 && j < dim) {
+      return j;
+    }
+    switch (mode) {
+      case "constant":
+        return -1;
+      case "edge":
+        return j < 0 ? 0 : dim - 1;
+      case "wrap":
+        return Math.floorMod(j, dim);
+      case "reflect":
+        if (dim == 1) {
+          return 0;
+        }
+        long period = 2 * (dim - 1);
+        long m = Math.floorMod(j, period);
+        return m < dim ? m : period - m;
+      default:
+        throw new RnnxException(ErrorCode.UNSUPPORTED, "Pad mode '" + mode + "'");
+    }
+  }
+
+  /**
+   * @return numpy matmul's output shape: [batch..., m, n], without the axis a 1-D operand was
+   *     promoted on
+   */
+  public static long[] matMulShape(long[] batch, long m, long n, boolean aIsVector,
+      boolean bIsVector) {
+    long[] out = new long[batch.length + 2];
+    System.arraycopy(batch, 0, out, 0, batch.length);
+    out[batch.length] = m;
+    out[batch.length + 1] = n;
+    if (aIsVector) {
+      out = drop(out, batch.length);
+    }
+    if (bIsVector) {
+      out = drop(out, out.length - 1);
+    }
+    return out;
+  }
+
+  private static long[] drop(long[] s, int axis) {
+    long[] out = new long[s.length - 1];
+    for (int i = 0, j = 0; i < s.length; i++) {
+      if (i != axis) {
+        out[j++] = s[i];
+      }
+    }
+    return out;
+  }
 }
