@@ -1,9 +1,10 @@
 package dev.rnnx.runtime.backend.nd4j.heap;
 
 import dev.rnnx.converter.ir.Node;
-import java.util.ArrayList;
+import dev.rnnx.runtime.backend.nd4j.kernels.RecurrentActivations;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One activation function of LSTM, GRU or RNN as a float function, by its ONNX name. A single
@@ -131,7 +132,7 @@ final class HeapActivation {
 
   /** @return the function of that ONNX name (Sigmoid, Tanh, Relu...), default alpha and beta */
   static HeapActivation named(String name) {
-    Kind k = kind(name.toLowerCase(java.util.Locale.ROOT));
+    Kind k = kind(name.toLowerCase(Locale.ROOT));
     return new HeapActivation(k, defaultAlpha(k), defaultBeta(k));
   }
 
@@ -143,35 +144,21 @@ final class HeapActivation {
    *     has the wrong length or names a function this class lacks (the node is declined)
    */
   static HeapActivation[][] of(Node n, List<String> defaults, int directions) {
-    List<String> names = n.attribute("activations").map(a -> a.asStrings()).orElse(defaults);
-    if (names.size() == defaults.size() && directions == 2) {
-      List<String> both = new ArrayList<>(names);
-      both.addAll(names);
-      names = both;
-    }
-    if (names.size() != defaults.size() * directions) {
+    Optional<List<RecurrentActivations.Spec>> specs =
+        RecurrentActivations.specs(n, defaults, directions);
+    if (specs.isEmpty()) {
       return null;
     }
-    float[] alphas = n.attribute("activation_alpha").map(a -> a.asFloats()).orElse(new float[0]);
-    float[] betas = n.attribute("activation_beta").map(a -> a.asFloats()).orElse(new float[0]);
-    int nextAlpha = 0;
-    int nextBeta = 0;
     HeapActivation[][] out = new HeapActivation[directions][defaults.size()];
-    for (int i = 0; i < names.size(); i++) {
-      Kind kind = kind(names.get(i).toLowerCase(Locale.ROOT));
+    for (int i = 0; i < specs.get().size(); i++) {
+      RecurrentActivations.Spec f = specs.get().get(i);
+      Kind kind = kind(f.name());
       if (kind == null) {
         return null;
       }
-      Float alpha = null;
-      Float beta = null;
-      if (takesAlpha(kind) && nextAlpha < alphas.length) {
-        alpha = alphas[nextAlpha++];
-      }
-      if (takesBeta(kind) && nextBeta < betas.length) {
-        beta = betas[nextBeta++];
-      }
       out[i / defaults.size()][i % defaults.size()] = new HeapActivation(kind,
-          alpha != null ? alpha : defaultAlpha(kind), beta != null ? beta : defaultBeta(kind));
+          f.alpha() != null ? f.alpha().floatValue() : defaultAlpha(kind),
+          f.beta() != null ? f.beta().floatValue() : defaultBeta(kind));
     }
     return out;
   }
@@ -190,20 +177,6 @@ final class HeapActivation {
       case "softsign" -> Kind.SOFTSIGN;
       case "softplus" -> Kind.SOFTPLUS;
       default -> null;
-    };
-  }
-
-  private static boolean takesAlpha(Kind k) {
-    return switch (k) {
-      case AFFINE, LEAKY_RELU, THRESHOLDED_RELU, SCALED_TANH, HARD_SIGMOID, ELU -> true;
-      default -> false;
-    };
-  }
-
-  private static boolean takesBeta(Kind k) {
-    return switch (k) {
-      case AFFINE, SCALED_TANH, HARD_SIGMOID -> true;
-      default -> false;
     };
   }
 

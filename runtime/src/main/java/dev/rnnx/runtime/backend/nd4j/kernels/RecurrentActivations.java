@@ -6,6 +6,7 @@ import dev.rnnx.converter.ir.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -13,7 +14,7 @@ import java.util.function.DoubleUnaryOperator;
  * activation_beta are consumed in list order by the functions that take them, as ONNX Runtime
  * does; a function with no value left takes its operator's default.
  */
-final class RecurrentActivations {
+public final class RecurrentActivations {
   private RecurrentActivations() {}
 
   /**
@@ -23,6 +24,36 @@ final class RecurrentActivations {
    * @return per direction, its functions in order (f, g, h for LSTM)
    */
   static DoubleUnaryOperator[][] of(Node n, List<String> defaults, int directions) {
+    List<Spec> specs = specs(n, defaults, directions).orElseThrow(() -> new RnnxException(
+        ErrorCode.INVALID_ARGUMENT, "expected " + defaults.size() * directions
+            + " activations, got " + n.attribute("activations").map(a -> a.asStrings())
+            .orElse(defaults)));
+    DoubleUnaryOperator[][] out = new DoubleUnaryOperator[directions][defaults.size()];
+    for (int i = 0; i < specs.size(); i++) {
+      Spec f = specs.get(i);
+      out[i / defaults.size()][i % defaults.size()] = function(f.name(), f.alpha(), f.beta());
+    }
+    return out;
+  }
+
+  /**
+   * One activation function as a node lists it.
+   *
+   * @param name its name, lower case
+   * @param alpha the activation_alpha value it takes, or null for its default
+   * @param beta the activation_beta value it takes, or null for its default
+   */
+  public record Spec(String name, Double alpha, Double beta) {}
+
+  /**
+   * @param n a recurrent node
+   * @param defaults one direction's functions when the node lists none
+   * @param directions 1 or 2
+   * @return the functions in order, direction by direction (one direction's list is used for
+   *     both when the node gives only that many), alpha and beta consumed in list order by the
+   *     functions that take them; empty when the list has the wrong length
+   */
+  public static Optional<List<Spec>> specs(Node n, List<String> defaults, int directions) {
     List<String> names = n.attribute("activations").map(a -> a.asStrings()).orElse(defaults);
     if (names.size() == defaults.size() && directions == 2) {
       List<String> both = new ArrayList<>(names);
@@ -30,16 +61,15 @@ final class RecurrentActivations {
       names = both;
     }
     if (names.size() != defaults.size() * directions) {
-      throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "expected "
-          + defaults.size() * directions + " activations, got " + names);
+      return Optional.empty();
     }
     float[] alphas = n.attribute("activation_alpha").map(a -> a.asFloats()).orElse(new float[0]);
     float[] betas = n.attribute("activation_beta").map(a -> a.asFloats()).orElse(new float[0]);
     int nextAlpha = 0;
     int nextBeta = 0;
-    DoubleUnaryOperator[][] out = new DoubleUnaryOperator[directions][defaults.size()];
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i).toLowerCase(Locale.ROOT);
+    List<Spec> out = new ArrayList<>();
+    for (String given : names) {
+      String name = given.toLowerCase(Locale.ROOT);
       Double alpha = null;
       Double beta = null;
       if (takesAlpha(name) && nextAlpha < alphas.length) {
@@ -48,9 +78,9 @@ final class RecurrentActivations {
       if (takesBeta(name) && nextBeta < betas.length) {
         beta = (double) betas[nextBeta++];
       }
-      out[i / defaults.size()][i % defaults.size()] = function(name, alpha, beta);
+      out.add(new Spec(name, alpha, beta));
     }
-    return out;
+    return Optional.of(out);
   }
 
   private static boolean takesAlpha(String name) {
