@@ -10,7 +10,9 @@ import dev.rnnx.converter.ir.ValueInfo;
 import dev.rnnx.converter.ir.ValueType;
 import dev.rnnx.tensor.ElementType;
 import dev.rnnx.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
@@ -28,25 +30,7 @@ public final class BenchModels {
    * @return the model
    */
   public static IrModel lstmCell(int input, int hidden, long seed) {
-    Random r = new Random(seed);
-    Graph g = new Graph("bench_lstm_cell");
-    Dim batch = Dim.of("batch");
-    g.inputs().add(new ValueInfo("x", ValueType.tensor(ElementType.FLOAT,
-        Shape.of(Dim.of(1), batch, Dim.of(input)))));
-    ValueType.TensorType state = ValueType.tensor(ElementType.FLOAT,
-        Shape.of(Dim.of(1), batch, Dim.of(hidden)));
-    g.inputs().add(new ValueInfo("h", state));
-    g.inputs().add(new ValueInfo("c", state));
-    g.initializers().put("W", random(r, 0.1, 1, 4 * hidden, input));
-    g.initializers().put("R", random(r, 0.1, 1, 4 * hidden, hidden));
-    g.initializers().put("B", random(r, 0.1, 1, 8 * hidden));
-    g.nodes().add(Node.of("lstm", "LSTM", List.of("x", "W", "R", "B", "", "h", "c"),
-        List.of("y", "hn", "cn"), List.of(Attribute.of("hidden_size", hidden))));
-    g.outputs().add(new ValueInfo("y", ValueType.tensor(ElementType.FLOAT,
-        Shape.of(Dim.of(1), Dim.of(1), batch, Dim.of(hidden)))));
-    g.outputs().add(new ValueInfo("hn", state));
-    g.outputs().add(new ValueInfo("cn", state));
-    return new IrModel(8, Map.of(Node.DEFAULT_DOMAIN, 17L), Map.of(), "rnnx-bench", "", "", g);
+    return cell("LSTM", input, hidden, seed, List.of());
   }
 
   /**
@@ -59,23 +43,36 @@ public final class BenchModels {
    * @return the model
    */
   public static IrModel gruCell(int input, int hidden, long seed) {
+    return cell("GRU", input, hidden, seed, List.of(Attribute.of("linear_before_reset", 1)));
+  }
+
+  /** A recurrent cell with explicit state: h (and c for LSTM) in, hn (and cn) out. */
+  private static IrModel cell(String op, int input, int hidden, long seed,
+      List<Attribute> attributes) {
     Random r = new Random(seed);
-    Graph g = new Graph("bench_gru_cell");
+    boolean lstm = op.equals("LSTM");
+    int gates = lstm ? 4 : 3;
+    Graph g = new Graph("bench_" + op.toLowerCase(Locale.ROOT) + "_cell");
     Dim batch = Dim.of("batch");
     g.inputs().add(new ValueInfo("x", ValueType.tensor(ElementType.FLOAT,
         Shape.of(Dim.of(1), batch, Dim.of(input)))));
     ValueType.TensorType state = ValueType.tensor(ElementType.FLOAT,
         Shape.of(Dim.of(1), batch, Dim.of(hidden)));
-    g.inputs().add(new ValueInfo("h", state));
-    g.initializers().put("W", random(r, 0.1, 1, 3 * hidden, input));
-    g.initializers().put("R", random(r, 0.1, 1, 3 * hidden, hidden));
-    g.initializers().put("B", random(r, 0.1, 1, 6 * hidden));
-    g.nodes().add(Node.of("gru", "GRU", List.of("x", "W", "R", "B", "", "h"),
-        List.of("y", "hn"), List.of(Attribute.of("hidden_size", hidden),
-            Attribute.of("linear_before_reset", 1))));
+    List<String> states = lstm ? List.of("h", "c") : List.of("h");
+    states.forEach(name -> g.inputs().add(new ValueInfo(name, state)));
+    g.initializers().put("W", random(r, 0.1, 1, gates * hidden, input));
+    g.initializers().put("R", random(r, 0.1, 1, gates * hidden, hidden));
+    g.initializers().put("B", random(r, 0.1, 1, 2 * gates * hidden));
+    List<String> inputs = new ArrayList<>(List.of("x", "W", "R", "B", ""));
+    inputs.addAll(states);
+    List<String> outputs = new ArrayList<>(List.of("y"));
+    states.forEach(name -> outputs.add(name + "n"));
+    List<Attribute> all = new ArrayList<>(List.of(Attribute.of("hidden_size", hidden)));
+    all.addAll(attributes);
+    g.nodes().add(Node.of(op.toLowerCase(Locale.ROOT), op, inputs, outputs, all));
     g.outputs().add(new ValueInfo("y", ValueType.tensor(ElementType.FLOAT,
         Shape.of(Dim.of(1), Dim.of(1), batch, Dim.of(hidden)))));
-    g.outputs().add(new ValueInfo("hn", state));
+    states.forEach(name -> g.outputs().add(new ValueInfo(name + "n", state)));
     return new IrModel(8, Map.of(Node.DEFAULT_DOMAIN, 17L), Map.of(), "rnnx-bench", "", "", g);
   }
 
@@ -92,7 +89,7 @@ public final class BenchModels {
   public static IrModel sequence(String op, int input, int hidden, long seed) {
     Random r = new Random(seed);
     int gates = op.equals("LSTM") ? 4 : 3;
-    Graph g = new Graph("bench_" + op.toLowerCase(java.util.Locale.ROOT) + "_sequence");
+    Graph g = new Graph("bench_" + op.toLowerCase(Locale.ROOT) + "_sequence");
     Dim seq = Dim.of("seq");
     g.inputs().add(new ValueInfo("x", ValueType.tensor(ElementType.FLOAT,
         Shape.of(seq, Dim.of(1), Dim.of(input)))));
