@@ -129,8 +129,8 @@ abstract class HeapRecurrentCell implements HeapKernel {
           width);
     } else {
       FloatPointer a = hStage.put(h, 0, batch * w.hidden); // [batch, hidden]
-      Blas.gemm(false, true, batch, width, w.hidden, a, w.hidden, w.r(d, k), w.hidden, false, c,
-          width);
+      Blas.gemm(false, false, batch, width, w.hidden, a, w.hidden, w.rt(d, k),
+          w.gates * w.hidden, false, c, width);
     }
     recStage.get(out, 0, batch * width);
   }

@@ -6,17 +6,17 @@ import org.bytedeco.javacpp.FloatPointer;
 
 /**
  * The weights of one LSTM, GRU or RNN node in native memory, ready for BLAS: W [dirs, gates *
- * hidden, input] and R [dirs, gates * hidden, hidden] side by side as one row-major matrix
- * [W | R] of [dirs * gates * hidden, input + hidden], whose row ranges are W^T and R^T as
- * BLAS's transposed operand (leading dimension input + hidden). All directions' W make one
- * operand, so the input projection of every step and direction is one gemm; each gate's rows
- * of R are a block a step multiplies against (GRU without linear_before_reset uses two); and a
- * single step multiplies [Xt | Ht-1] by a direction's [W | R] in one product. The
- * biases Wb + Rb are summed once; GRU with linear_before_reset keeps its h-gate Rb apart,
- * since the reset gate scales it. R is also kept alone, contiguous, for the steps of longer
- * runs: OpenBLAS's product against the strided R of [W | R] takes 18 microseconds at hidden
- * 256, against 11 for a contiguous one. Built once per kernel when W, R and B are constants,
- * else once per run; {@link #close} frees the native blocks.
+ * hidden, input] and R [dirs, gates * hidden, hidden] side by side as one row-major matrix [W | R]
+ * of [dirs * gates * hidden, input + hidden], whose row ranges are W^T and R^T as BLAS's transposed
+ * operand (leading dimension input + hidden). All directions' W make one operand, so the input
+ * projection of every step and direction is one gemm; each gate's rows of R are a block a step
+ * multiplies against (GRU without linear_before_reset uses two); and a single step multiplies [Xt |
+ * Ht-1] by a direction's [W | R] in one product. The biases Wb + Rb are summed once; GRU with
+ * linear_before_reset keeps its h-gate Rb apart, since the reset gate scales it. R is also kept
+ * alone, transposed and contiguous, for the steps of longer runs: OpenBLAS's product against the
+ * strided R of [W | R] takes 18 microseconds at hidden 256, against 11 for a contiguous R and 10
+ * for a contiguous R^T. Built once per kernel when W, R and B are constants, else once per run;
+ * {@link #close} frees the native blocks.
  */
 final class HeapRecurrentWeights implements AutoCloseable {
   final int dirs;
@@ -25,7 +25,7 @@ final class HeapRecurrentWeights implements AutoCloseable {
   final int input;
   final int stride; // input + hidden: the leading dimension of every operand here
   private final FloatPointer wr; // [dirs * gates * hidden, input + hidden]: [W | R]
-  private final FloatPointer rOnly; // [dirs * gates * hidden, hidden]: R
+  private final FloatPointer rTransposed; // [dirs, hidden, gates * hidden]: R^T per direction
   final float[] bias; // [dirs, gates * hidden]: Wb + Rb (h gate: Wb only when kept apart)
   final float[] lastRecurrenceBias; // [dirs, hidden]: the last gate's Rb when kept apart, else null
 
@@ -43,7 +43,16 @@ final class HeapRecurrentWeights implements AutoCloseable {
       System.arraycopy(r, i * hidden, joined, i * stride + input, hidden);
     }
     this.wr = new FloatPointer(joined);
-    this.rOnly = new FloatPointer(r);
+    int gh = gates * hidden;
+    float[] rt = new float[rows * hidden]; // [dirs, hidden, gates * hidden]
+    for (int d = 0; d < dirs; d++) {
+      for (int i = 0; i < gh; i++) {
+        for (int j = 0; j < hidden; j++) {
+          rt[(d * hidden + j) * gh + i] = r[(d * gh + i) * hidden + j];
+        }
+      }
+    }
+    this.rTransposed = new FloatPointer(rt);
     this.bias = bias;
     this.lastRecurrenceBias = lastRecurrenceBias;
   }
@@ -110,16 +119,16 @@ final class HeapRecurrentWeights implements AutoCloseable {
   }
 
   /**
-   * @return direction d's R from gate k on, [(gates - k) * hidden, hidden], contiguous
-   *     (positioned as {@link #w} is)
+   * @return direction d's R^T from gate k's columns on: [hidden, (gates - k) * hidden] with
+   *     leading dimension gates * hidden (positioned as {@link #w} is)
    */
-  FloatPointer r(int d, int k) {
-    return rOnly.position((long) (d * gates + k) * hidden * hidden);
+  FloatPointer rt(int d, int k) {
+    return rTransposed.position((long) d * hidden * gates * hidden + (long) k * hidden);
   }
 
   @Override
   public void close() {
     wr.close();
-    rOnly.close();
+    rTransposed.close();
   }
 }
