@@ -2,12 +2,14 @@ package dev.rnnx.runtime.backend.nd4j;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rnnx.bench.BenchModels;
 import dev.rnnx.converter.onnx.OnnxTestCase;
 import dev.rnnx.runtime.BackendChoice;
 import dev.rnnx.runtime.Model;
 import dev.rnnx.runtime.NodeTests;
 import dev.rnnx.runtime.Session;
 import dev.rnnx.runtime.SessionOptions;
+import dev.rnnx.tensor.ElementType;
 import dev.rnnx.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.Pointer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,7 +37,8 @@ class Nd4jMemoryTest {
   private static final long RESIDENT_BOUND_MIB = 32;
 
   @ParameterizedTest
-  @ValueSource(strings = {"test_lstm_defaults", "test_scan9_sum", "test_loop11"})
+  @ValueSource(strings = {"test_lstm_defaults", "test_basic_conv_with_padding", "test_scan9_sum",
+      "test_loop11"})
   void memoryStaysFlatOverManyRuns(String name) throws IOException {
     OnnxTestCase c = NodeTests.get(name);
     Model m = Model.load(c.model());
@@ -64,6 +68,30 @@ class Nd4jMemoryTest {
     long lastRss = max(resident.subList(resident.size() - 3, resident.size()));
     assertTrue(lastRss - warmRss <= RESIDENT_BOUND_MIB, name + ": resident memory grew from "
         + warmRss + " to " + lastRss + " MiB; checkpoints: " + resident);
+  }
+
+  /** The heap path's native weights and staging buffers go with the session that made them. */
+  @Test
+  void closedSessionsLeaveNoNativeMemory() {
+    Model m = Model.of(BenchModels.lstmCell(64, 128, 1)); // 640 KB of native weights a session
+    Map<String, Tensor> feeds = Map.of("x", Tensor.zeros(ElementType.FLOAT, 1, 1, 64),
+        "h", Tensor.zeros(ElementType.FLOAT, 1, 1, 128),
+        "c", Tensor.zeros(ElementType.FLOAT, 1, 1, 128));
+    SessionOptions nd4j = SessionOptions.defaults().withBackend(BackendChoice.ND4J).withThreads(1);
+    try (Session warm = m.newSession(nd4j)) {
+      warm.run(feeds);
+    }
+    System.gc();
+    long before = Pointer.totalBytes();
+    for (int i = 0; i < 200; i++) {
+      try (Session s = m.newSession(nd4j)) {
+        s.run(feeds);
+      }
+    }
+    System.gc();
+    long after = Pointer.totalBytes();
+    assertTrue(after - before <= NATIVE_BOUND, "200 closed sessions left " + (after - before)
+        + " native bytes (a session holds 655360 bytes of weights)");
   }
 
   private static long max(List<Long> values) {
