@@ -44,13 +44,6 @@ public final class Dense {
     return new Dense(type, shape, null, values);
   }
 
-  /** @return a zero tensor of the type */
-  static Dense zeros(ElementType type, long[] shape) {
-    int n = count(shape);
-    return type == ElementType.FLOAT ? floats(shape, new float[n])
-        : longs(type, shape, new long[n]);
-  }
-
   private static void check(long[] shape, int length) {
     if (count(shape) != length) {
       throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds "
