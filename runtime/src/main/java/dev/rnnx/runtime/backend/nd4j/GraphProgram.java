@@ -237,16 +237,7 @@ final class GraphProgram implements Subgraph {
   }
 
   private static INDArray[] runStep(Step s, INDArray[] in, Frame frame) {
-    try {
-      INDArray[] out = s.kernel().run(in, frame);
-      if (out.length < s.outputs.length) {
-        throw new IllegalStateException("kernel made " + out.length + " outputs, node names "
-            + s.outputs.length);
-      }
-      return out;
-    } catch (RuntimeException e) {
-      throw NodeFailure.of(s.node(), e);
-    }
+    return NodeFailure.run(s.node(), s.outputs.length, () -> s.kernel().run(in, frame));
   }
 
   /** The values of one graph run, and the scope they are looked up in. */

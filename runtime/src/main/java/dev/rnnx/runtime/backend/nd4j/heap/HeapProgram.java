@@ -221,16 +221,7 @@ public final class HeapProgram implements AutoCloseable {
   }
 
   private static Dense[] runStep(Step s, Dense[] in, Frame frame) {
-    try {
-      Dense[] out = s.kernel().run(in, frame);
-      if (out.length < s.outputs.length) {
-        throw new IllegalStateException("kernel made " + out.length + " outputs, node names "
-            + s.outputs.length);
-      }
-      return out;
-    } catch (RuntimeException e) {
-      throw NodeFailure.of(s.node(), e);
-    }
+    return NodeFailure.run(s.node(), s.outputs.length, () -> s.kernel().run(in, frame));
   }
 
   /** Frees the native memory of every kernel (BLAS weights). */
