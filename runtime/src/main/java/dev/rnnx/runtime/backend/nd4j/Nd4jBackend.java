@@ -120,6 +120,7 @@ public final class Nd4jBackend implements Backend {
     if (heapPath) {
       Optional<HeapProgram> heap = HeapProgram.compile(model.graph(), model.defaultOpset());
       if (heap.isPresent()) {
+        OpenBlasTuning.adviseOnce();
         return new HeapExecutable(heap.get());
       }
       LOG.log(Level.DEBUG, () -> "nd4j: graph '" + model.graph().name() + "' runs on ND4J"
