@@ -85,6 +85,38 @@ public final class HeapProgram implements AutoCloseable {
 
   /** @return null once every node has its kernel, else why the graph is declined */
   private String build(Graph g, long opset) {
+    String uncovered = uncovered(g, opset); // before any weight is copied
+    if (uncovered != null) {
+      return uncovered;
+    }
+    for (Map.Entry<String, Tensor> e : g.initializers().entrySet()) {
+      Dense value = Dense.of(e.getValue());
+      if (inputNames.contains(e.getKey())) {
+        defaults.put(e.getKey(), value);
+      } else {
+        constants.put(e.getKey(), value);
+      }
+    }
+    for (Node n : g.nodes()) {
+      if (isConstant(n)) {
+        constants.put(n.outputs().get(0), Dense.of(n.attribute("value").get().asTensor()));
+        continue;
+      }
+      HeapKernel k = REGISTRY.find(n, opset).get().create(n, context(n, opset));
+      if (k == null) {
+        return "the heap kernel declines node " + n.describe();
+      }
+      steps.add(new Step(n, k, n.inputs().toArray(String[]::new),
+          n.outputs().toArray(String[]::new)));
+    }
+    return null;
+  }
+
+  /**
+   * @return why the graph is outside the heap path by its types and operators alone, or null
+   *     (its kernels may still decline their nodes)
+   */
+  private String uncovered(Graph g, long opset) {
     for (ValueInfo v : g.inputs()) {
       if (!carried(Optional.ofNullable(v.type()))) {
         return "input '" + v.name() + "' is not of a carried type " + Dense.TYPES;
@@ -94,12 +126,6 @@ public final class HeapProgram implements AutoCloseable {
       if (!Dense.carries(e.getValue().type())) {
         return "initializer '" + e.getKey() + "' is " + e.getValue().type();
       }
-      Dense value = Dense.of(e.getValue());
-      if (inputNames.contains(e.getKey())) {
-        defaults.put(e.getKey(), value);
-      } else {
-        constants.put(e.getKey(), value);
-      }
     }
     for (Node n : g.nodes()) {
       for (String out : n.outputs()) {
@@ -108,26 +134,20 @@ public final class HeapProgram implements AutoCloseable {
               + " has no declared type the heap path carries";
         }
       }
-      if (n.opType().equals("Constant") && n.domain().equals(Node.DEFAULT_DOMAIN)) {
+      if (isConstant(n)) {
         Optional<Tensor> value = n.attribute("value").map(a -> a.asTensor());
         if (value.isEmpty() || !Dense.carries(value.get().type())) {
           return "Constant node " + n.describe() + " has no carried 'value'";
         }
-        constants.put(n.outputs().get(0), Dense.of(value.get()));
-        continue;
-      }
-      Optional<HeapRegistry.Factory> f = REGISTRY.find(n, opset);
-      if (f.isEmpty()) {
+      } else if (REGISTRY.find(n, opset).isEmpty()) {
         return "no heap kernel for node " + n.describe();
       }
-      HeapKernel k = f.get().create(n, context(n, opset));
-      if (k == null) {
-        return "the heap kernel declines node " + n.describe();
-      }
-      steps.add(new Step(n, k, n.inputs().toArray(String[]::new),
-          n.outputs().toArray(String[]::new)));
     }
     return null;
+  }
+
+  private static boolean isConstant(Node n) {
+    return n.opType().equals("Constant") && n.domain().equals(Node.DEFAULT_DOMAIN);
   }
 
   private static boolean carried(Optional<ValueType> type) {
