@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * The nd4j backend against the ONNX Runtime backend on the same models, both through RNNX's
@@ -107,25 +108,23 @@ public final class Nd4jBenchmark {
       List<Runnable> runs = new ArrayList<>();
       int count = w.stepped() ? config.steps() : Math.max(1, config.steps() / 10);
       for (BackendChoice b : backends) {
+        Consumer<Map<String, Tensor>> one;
         if (w.stepped()) {
           StepSession s = model.newStepSession(StepOptions.defaults().backend(b)
               .threads(config.threads()));
           open.add(s);
-          runs.add(() -> {
-            for (int i = 0; i < count; i++) {
-              s.step(w.feeds().get(i % w.feeds().size()));
-            }
-          });
+          one = s::step;
         } else {
           Session s = model.newSession(SessionOptions.defaults().withBackend(b)
               .withThreads(config.threads()));
           open.add(s);
-          runs.add(() -> {
-            for (int i = 0; i < count; i++) {
-              s.run(w.feeds().get(i % w.feeds().size()));
-            }
-          });
+          one = s::run;
         }
+        runs.add(() -> {
+          for (int i = 0; i < count; i++) {
+            one.accept(w.feeds().get(i % w.feeds().size()));
+          }
+        });
       }
       for (int round = -2; round < config.rounds(); round++) { // two rounds warm the JIT up
         StringBuilder line = new StringBuilder(w.name() + ", round " + round + ":");
