@@ -3,6 +3,7 @@ package dev.rnnx.runtime.backend.nd4j.heap;
 import dev.rnnx.RnnxException;
 import dev.rnnx.RnnxException.ErrorCode;
 import dev.rnnx.converter.ir.Node;
+import dev.rnnx.runtime.backend.nd4j.kernels.Broadcast;
 import dev.rnnx.tensor.ElementType;
 import java.util.Arrays;
 
@@ -101,11 +102,11 @@ final class HeapGemm implements HeapKernel {
       float[] cv = HeapLinear.data(c);
       long[] shape = {m, n};
       if (biasIndex == null || !Arrays.equals(biasShape, c.shape) || biasIndex.length != m * n) {
-        if (c.rank() > 2 || !Arrays.equals(HeapLinear.broadcast(c.shape, shape), shape)) {
+        if (c.rank() > 2 || !Arrays.equals(Broadcast.shape(c.shape, shape), shape)) {
           throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "Gemm: C " + c
               + " does not broadcast to [" + m + ", " + n + "]");
         }
-        biasIndex = HeapLinear.broadcastIndex(c.shape, shape);
+        biasIndex = Broadcast.map(c.shape, shape);
         biasShape = c.shape.clone();
       }
       int[] at = biasIndex;

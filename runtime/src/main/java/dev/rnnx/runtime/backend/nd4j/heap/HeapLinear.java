@@ -35,16 +35,6 @@ final class HeapLinear {
     return d.f;
   }
 
-  /** @return a possibly negative axis resolved against a rank */
-  static int axis(long axis, int rank) {
-    long a = axis < 0 ? axis + rank : axis;
-    if (a < 0 || a >= Math.max(rank, 1)) {
-      throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "axis " + axis
-          + " is out of range for rank " + rank);
-    }
-    return (int) a;
-  }
-
   /** @return the product of dims [from, to) */
   static int count(long[] shape, int from, int to) {
     long n = 1;
@@ -52,53 +42,5 @@ final class HeapLinear {
       n *= shape[i];
     }
     return Math.toIntExact(n);
-  }
-
-  /** @return the numpy broadcast of two shapes */
-  static long[] broadcast(long[] a, long[] b) {
-    int rank = Math.max(a.length, b.length);
-    long[] out = new long[rank];
-    for (int i = 0; i < rank; i++) {
-      long x = i - rank + a.length >= 0 ? a[i - rank + a.length] : 1;
-      long y = i - rank + b.length >= 0 ? b[i - rank + b.length] : 1;
-      if (x != y && x != 1 && y != 1) {
-        throw new RnnxException(ErrorCode.INVALID_ARGUMENT, "shapes "
-            + java.util.Arrays.toString(a) + " and " + java.util.Arrays.toString(b)
-            + " do not broadcast");
-      }
-      out[i] = x == 1 ? y : x;
-    }
-    return out;
-  }
-
-  /**
-   * @param from a shape broadcastable to {@code to}
-   * @param to the target shape
-   * @return for each flat index of {@code to}, the flat index of {@code from} it reads
-   */
-  static int[] broadcastIndex(long[] from, long[] to) {
-    int rank = to.length;
-    long[] strides = new long[rank]; // of from, aligned right, 0 on broadcast dims
-    long s = 1;
-    for (int i = from.length - 1; i >= 0; i--) {
-      int at = i + rank - from.length;
-      strides[at] = from[i] == 1 ? 0 : s;
-      s *= from[i];
-    }
-    int[] map = new int[count(to, 0, rank)];
-    long[] coord = new long[rank];
-    long flat = 0;
-    for (int i = 0; i < map.length; i++) {
-      map[i] = (int) flat;
-      for (int d = rank - 1; d >= 0; d--) {
-        flat += strides[d];
-        if (++coord[d] < to[d]) {
-          break;
-        }
-        flat -= strides[d] * coord[d];
-        coord[d] = 0;
-      }
-    }
-    return map;
   }
 }

@@ -3,6 +3,7 @@ package dev.rnnx.runtime.backend.nd4j.heap;
 import dev.rnnx.RnnxException;
 import dev.rnnx.RnnxException.ErrorCode;
 import dev.rnnx.converter.ir.Node;
+import dev.rnnx.runtime.backend.nd4j.kernels.Broadcast;
 import dev.rnnx.runtime.backend.nd4j.kernels.ShapeMath;
 import java.util.Arrays;
 
@@ -59,7 +60,7 @@ final class HeapMatMul implements HeapKernel {
     }
     long[] aBatch = Arrays.copyOfRange(a2, 0, a2.length - 2);
     long[] bBatch = Arrays.copyOfRange(b2, 0, b2.length - 2);
-    long[] batch = HeapLinear.broadcast(aBatch, bBatch);
+    long[] batch = Broadcast.shape(aBatch, bBatch);
     int count = Dense.count(batch);
     float[] y = new float[count * m * n]; // [batch..., m, n]
     if (bBatch.length == 0 && Dense.count(aBatch) == count) {
@@ -72,8 +73,8 @@ final class HeapMatMul implements HeapKernel {
         staged.multiply(false, false, count * m, n, k, av, 0, bv, 0, y, 0);
       }
     } else {
-      int[] aAt = HeapLinear.broadcastIndex(aBatch, batch);
-      int[] bAt = HeapLinear.broadcastIndex(bBatch, batch);
+      int[] aAt = Broadcast.map(aBatch, batch);
+      int[] bAt = Broadcast.map(bBatch, batch);
       for (int i = 0; i < count; i++) {
         staged.multiply(false, false, m, n, k, av, aAt[i] * m * k, bv, bAt[i] * k * n, y,
             i * m * n);

@@ -3,6 +3,7 @@ package dev.rnnx.runtime.backend.nd4j.heap;
 import dev.rnnx.RnnxException;
 import dev.rnnx.RnnxException.ErrorCode;
 import dev.rnnx.converter.ir.Node;
+import dev.rnnx.runtime.backend.nd4j.kernels.NdArrays;
 import dev.rnnx.runtime.backend.nd4j.kernels.ShapeMath;
 import dev.rnnx.tensor.ElementType;
 import java.util.Arrays;
@@ -97,7 +98,7 @@ final class HeapPad implements HeapKernel {
           + " pads for " + n + " axes");
     }
     for (int i = 0; i < n; i++) {
-      int a = axes == null ? i : HeapLinear.axis(axes[i], rank);
+      int a = axes == null ? i : NdArrays.axis(axes[i], rank);
       begin[a] = pads[i];
       end[a] = pads[i + n];
     }

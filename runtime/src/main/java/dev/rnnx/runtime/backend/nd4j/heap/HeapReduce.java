@@ -2,6 +2,8 @@ package dev.rnnx.runtime.backend.nd4j.heap;
 
 import dev.rnnx.converter.ir.Attribute;
 import dev.rnnx.converter.ir.Node;
+import dev.rnnx.runtime.backend.nd4j.kernels.Moves;
+import dev.rnnx.runtime.backend.nd4j.kernels.NdArrays;
 import java.util.Arrays;
 
 /**
@@ -110,7 +112,7 @@ final class HeapReduce implements HeapKernel {
       Arrays.fill(reduced, true);
     }
     for (long a : axes) {
-      reduced[HeapLinear.axis(a, rank)] = true;
+      reduced[NdArrays.axis(a, rank)] = true;
     }
     long[] strides = new long[rank]; // of the output per input dim, 0 on reduced dims
     long s = 1;
@@ -133,20 +135,7 @@ final class HeapReduce implements HeapKernel {
         out[j++] = 1;
       }
     }
-    int[] m = new int[Dense.count(shape)];
-    long[] coord = new long[rank];
-    long flat = 0;
-    for (int i = 0; i < m.length; i++) {
-      m[i] = (int) flat;
-      for (int d = rank - 1; d >= 0; d--) {
-        flat += strides[d];
-        if (++coord[d] < shape[d]) {
-          break;
-        }
-        flat -= strides[d] * coord[d];
-        coord[d] = 0;
-      }
-    }
+    int[] m = Moves.affine(shape, strides, 0); // each input element's output slot
     lastShape = shape.clone();
     lastAxes = axes.clone();
     outShape = out;

@@ -1,6 +1,7 @@
 package dev.rnnx.runtime.backend.nd4j.heap;
 
 import dev.rnnx.converter.ir.Node;
+import dev.rnnx.runtime.backend.nd4j.kernels.NdArrays;
 
 /**
  * Softmax and LogSoftmax: from opset 13 along one axis (default -1); before it the input is
@@ -37,7 +38,7 @@ final class HeapSoftmax implements HeapKernel {
     float[] v = HeapLinear.data(x);
     long[] s = x.shape;
     int rank = s.length;
-    int a = HeapLinear.axis(axis, rank);
+    int a = NdArrays.axis(axis, rank);
     int outer = HeapLinear.count(s, 0, Math.min(a, rank));
     int n = coerced ? HeapLinear.count(s, a, rank) : rank == 0 ? 1 : (int) s[a];
     int inner = coerced ? 1 : HeapLinear.count(s, Math.min(a + 1, rank), rank);
